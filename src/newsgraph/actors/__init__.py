@@ -1,0 +1,1 @@
+"""Actors: NER mentions grouped into document-level actors with CAMEO-style codes."""

@@ -1,0 +1,1 @@
+"""Dates: see component.py."""

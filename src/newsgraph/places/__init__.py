@@ -1,0 +1,1 @@
+"""Places: see component.py."""

@@ -1,0 +1,1 @@
+"""Quotes and claims with their speakers: see component.py."""

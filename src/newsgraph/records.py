@@ -1,0 +1,145 @@
+"""The records newsgraph reads and returns: the JSON contract as dataclasses.
+
+Offsets are Python `str` offsets into the document text, end exclusive. `Document.to_dict()`
+gives the contract; records of later stages (events, places, dates) are dataclasses of their
+own packages and serialise the same way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def content_hash(text: str) -> str:
+    """Identity of a document's content: the same text is never stored twice."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def as_plain(value: Any) -> Any:
+    """Dataclasses, tuples and nested lists to JSON-ready dicts and lists."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: as_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [as_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: as_plain(v) for k, v in value.items()}
+    return value
+
+
+@dataclass
+class RawDoc:
+    """A document as read from input, before any NLP."""
+
+    text: str
+    id: str | None = None
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    origin: str | None = None
+    """Where it came from: "path" or "path:line", for error messages."""
+
+
+@dataclass
+class ErrorRecord:
+    """A document that could not be read or processed: one line on stderr, one row in the store."""
+
+    origin: str
+    code: str
+    reason: str
+    line: int | None = None
+    doc_id: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.origin}:{self.line}" if self.line is not None else self.origin
+        return f"{where}: [{self.code}] {self.reason}"
+
+
+@dataclass
+class Entity:
+    text: str
+    label: str
+    start: int
+    end: int
+    actor_id: str | None = None
+
+
+@dataclass
+class Actor:
+    """A document-level actor: every mention of one person, organisation, country or group."""
+
+    id: str
+    name: str | None
+    kind: str  # person | organization | country | group
+    code: str | None = None  # CAMEO-style: country + sector, e.g. RUSGOV
+    country: str | None = None  # ISO 3166 alpha-3
+    sector: str | None = None  # GOV, MIL, OPP, REB, MED, ...
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    kb_id: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass
+class ActorRef:
+    """A pointer to an actor from another record (a quote's `via`, an event's source)."""
+
+    name: str | None
+    actor_id: str | None
+    code: str | None = None
+
+
+@dataclass
+class Speaker(ActorRef):
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    type: str  # direct | indirect | mixed
+    cue: str | None
+    speaker: Speaker | None
+    via: ActorRef | None
+    sentence: int
+    """Index into Document.sentences of the sentence where the quote starts."""
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    """The content fragments (a quote split around its cue has two)."""
+    cue_span: tuple[int, int] | None = None
+    confidence: float = 0.5
+
+
+@dataclass
+class Document:
+    id: str
+    text: str
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Any] = field(default_factory=list)
+    places: list[Any] = field(default_factory=list)
+    dates: list[Any] = field(default_factory=list)
+    errors: list[ErrorRecord] = field(default_factory=list)
+    version: str = ""
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.text)
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = as_plain(self)
+        out["hash"] = self.hash
+        return out
