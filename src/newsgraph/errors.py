@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "E015": "invalid setting {key!r}: {detail}",
     "E016": "store schema version {found} is newer than this newsgraph ({expected})",
     "E017": "path not found: {path}",
+    "E018": "unknown format {fmt!r}; choose one of {choices}",
 }
 
 

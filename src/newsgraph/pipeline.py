@@ -46,16 +46,16 @@ class Pipeline:
         return result
 
     def pipe(self, raws: Iterable[RawDoc], raise_errors: bool = False) -> Iterator[Document | ErrorRecord]:
-        """Documents in input order, each a Document or (bad input, failed component) an ErrorRecord."""
-        batch: list[tuple[RawDoc, Document]] = []
+        """Results in input order: a Document, or an ErrorRecord for bad input or a failed component."""
+        batch: list[tuple[RawDoc, Document | ErrorRecord]] = []
         for raw in raws:
             try:
                 batch.append((raw, self._start(raw)))
             except NewsgraphError as err:
                 if raise_errors:
                     raise
-                yield ErrorRecord(raw.origin or raw.id or "<text>", err.code, err.reason, doc_id=raw.id)
-                continue
+                batch.append((raw, ErrorRecord(raw.origin or raw.id or "<text>", err.code, err.reason,
+                                               line=raw.line, doc_id=raw.id)))
             if len(batch) >= self.options.nlp.batch_size:
                 yield from self._run(batch, raise_errors)
                 batch = []
@@ -70,11 +70,17 @@ class Pipeline:
             raise NewsgraphError("E004", length=len(text), limit=self.options.nlp.max_chars)
         doc_id = raw.id or content_hash(text)[:16]
         return Document(id=str(doc_id), text=text, date=check_date(raw.date), source=raw.source,
-                        url=raw.url, title=raw.title, version=self.version)
+                        url=raw.url, title=raw.title, origin=f"{raw.origin}:{raw.line}" if raw.line else raw.origin,
+                        version=self.version)
 
-    def _run(self, batch: list[tuple[RawDoc, Document]], raise_errors: bool) -> Iterator[Document | ErrorRecord]:
-        texts = (d.text for _, d in batch)
-        for (raw, document), doc in zip(batch, self.nlp.pipe(texts, batch_size=len(batch))):
+    def _run(self, batch: list[tuple[RawDoc, Document | ErrorRecord]], raise_errors: bool) -> Iterator[Document | ErrorRecord]:
+        todo = [d for _, d in batch if isinstance(d, Document)]
+        parsed = iter(self.nlp.pipe((d.text for d in todo), batch_size=max(1, len(todo))))
+        for raw, document in batch:
+            if isinstance(document, ErrorRecord):
+                yield document
+                continue
+            doc = next(parsed)
             try:
                 yield self._annotate(doc, document)
             except Exception as exc:  # a bug on one document must not stop the batch
@@ -82,8 +88,8 @@ class Pipeline:
                     raise
                 log.exception("pipeline failed on %s", document.id)
                 detail = f"{type(exc).__name__}: {exc}"[:300]
-                yield ErrorRecord(raw.origin or document.id, "E013",
-                                  NewsgraphError("E013", detail=detail).reason, doc_id=document.id)
+                yield ErrorRecord(raw.origin or document.id, "E013", NewsgraphError("E013", detail=detail).reason,
+                                  line=raw.line, doc_id=document.id)
 
     def _annotate(self, doc, document: Document) -> Document:
         document.sentences = [(s.start_char, s.end_char) for s in doc.sents]

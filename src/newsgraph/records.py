@@ -40,7 +40,9 @@ class RawDoc:
     source: str | None = None
     title: str | None = None
     origin: str | None = None
-    """Where it came from: "path" or "path:line", for error messages."""
+    """The file it came from, for error messages and provenance."""
+    line: int | None = None
+    """The line (JSONL) or record (CSV) within that file."""
 
 
 @dataclass
@@ -122,6 +124,8 @@ class Document:
     source: str | None = None
     url: str | None = None
     title: str | None = None
+    origin: str | None = None
+    """The file (and line) it was read from, when it came from a file."""
     sentences: list[tuple[int, int]] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)

@@ -1,21 +1,32 @@
 """The `newsgraph` command: a thin layer over plain library functions.
 
 Each command parses its flags, calls one library function and prints the result; no logic
-lives here that a Python user could not reach.
+lives here that a Python user could not reach. Exit codes: 0 all documents processed,
+1 some documents were refused or failed (each reported on stderr and in the store's errors
+table; the rest were processed), 2 bad usage or a fatal error (no store, bad settings).
 """
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+from ..errors import NewsgraphError
+from .output import emit
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
 eval_app = typer.Typer(no_args_is_help=True, help="Score newsgraph against gold data.")
 app.add_typer(eval_app, name="eval")
 
-ConfigOpt = typer.Option(None, "--config", help="TOML file overriding settings.toml", exists=True)
+ConfigOpt = typer.Option(None, "--config", help="TOML file overriding settings.toml")
+DbOpt = typer.Option(Path("newsgraph.duckdb"), "--db", help="DuckDB store file")
+JobsOpt = typer.Option(None, "--jobs", "-j", help="worker processes (default: one per core)")
+DateOpt = typer.Option(None, "--date", help="publication date YYYY-MM-DD where the input has none")
+FormatOpt = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv")
 
 
 def options_from(config: Optional[Path]):
@@ -24,5 +35,129 @@ def options_from(config: Optional[Path]):
     return load_options(config)
 
 
-if __name__ == "__main__":
+def fail(message: str) -> None:
+    typer.echo(f"newsgraph: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def report_error(err) -> None:
+    """One line on stderr, printed above the progress bar rather than through it."""
+    from tqdm import tqdm
+
+    tqdm.write(str(err), file=sys.stderr)
+
+
+def open_store(db: Path, read_only: bool = True):
+    from ..store import Store
+
+    try:
+        return Store(db, read_only=read_only)
+    except NewsgraphError as err:
+        fail(str(err))
+
+
+@app.command()
+def extract(paths: list[str] = typer.Argument(..., help="files or directories; - reads text from stdin"),
+            date: Optional[str] = DateOpt,
+            fmt: str = typer.Option(None, "--format", "-f", help="json (one document), jsonl or table"),
+            jobs: Optional[int] = JobsOpt, config: Optional[Path] = ConfigOpt) -> None:
+    """Print one document record per input document (JSON for one, JSON Lines for several)."""
+    from ..batch import process
+    from ..ingest.readers import read_paths, read_stream
+    from ..records import ErrorRecord
+
+    options = options_from(config)
+    items = read_stream(sys.stdin.buffer, default_date=date) if paths == ["-"] else read_paths(paths, options.ingest.max_bytes, date)
+    failed = 0
+    docs = []
+    for result in process(items, options, jobs):
+        if isinstance(result, ErrorRecord):
+            failed += 1
+            report_error(result)
+            continue
+        if fmt in (None, "json"):
+            docs.append(result.to_dict())
+        elif fmt == "jsonl":
+            print(json.dumps(result.to_dict(), ensure_ascii=False), flush=True)
+        else:
+            emit([{"speaker": q.speaker.name if q.speaker else None, "type": q.type, "cue": q.cue, "quote": q.text}
+                  for q in result.quotes], "table", title=f"{result.id}: quotes")
+    if docs:
+        if len(docs) == 1 and fmt is None or fmt == "json":
+            print(json.dumps(docs[0] if len(docs) == 1 else docs, ensure_ascii=False, indent=2))
+        else:
+            for d in docs:
+                print(json.dumps(d, ensure_ascii=False))
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def ingest(paths: list[str] = typer.Argument(..., help="files or directories"), db: Path = DbOpt,
+           date: Optional[str] = DateOpt, jobs: Optional[int] = JobsOpt, config: Optional[Path] = ConfigOpt,
+           quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar")) -> None:
+    """Process documents into the store; re-running skips what is stored and resumes after a crash."""
+    from ..batch import ingest as run_ingest
+
+    try:
+        summary = run_ingest(paths, db, options_from(config), date=date, jobs=jobs, on_error=report_error,
+                             progress=not quiet)
+    except NewsgraphError as err:
+        fail(str(err))
+    typer.echo(str(summary), err=True)
+    raise typer.Exit(1 if summary.errors else 0)
+
+
+@app.command()
+def quotes(db: Path = DbOpt, speaker: Optional[str] = typer.Option(None, help="name (substring) or code"),
+           since: Optional[str] = typer.Option(None, help="YYYY-MM-DD"), limit: Optional[int] = None,
+           fmt: str = FormatOpt) -> None:
+    """List stored quotes, optionally by speaker and date."""
+    with open_store(db) as store:
+        emit(store.quotes(speaker=speaker, since=since, limit=limit), fmt, title="quotes")
+
+
+@app.command()
+def actors(db: Path = DbOpt, limit: Optional[int] = None, fmt: str = FormatOpt) -> None:
+    """List actors across stored documents, most mentioned first."""
+    with open_store(db) as store:
+        emit(store.actors(limit=limit), fmt, title="actors")
+
+
+@app.command()
+def errors(db: Path = DbOpt, fmt: str = FormatOpt) -> None:
+    """List documents that were refused or failed, with file, line and reason."""
+    with open_store(db) as store:
+        emit(store.errors(), fmt, title="errors", width=100)
+
+
+@app.command()
+def summary(db: Path = DbOpt) -> None:
+    """A readable overview of a store: counts, quotes by speaker, actors."""
+    from ..store.report import summary as make_summary
+
+    with open_store(db) as store:
+        for title, rows in make_summary(store):
+            emit(rows, "table", title=title, width=90)
+
+
+@app.command()
+def export(db: Path = DbOpt, fmt: str = typer.Option("jsonl", "--format", "-f", help="parquet, csv or jsonl"),
+           out: Path = typer.Option(Path("export"), "--out", help="output directory")) -> None:
+    """Write every table of the store to files in OUT (one file per table; jsonl: one document a line)."""
+    from ..store.export import export as run_export
+
+    with open_store(db) as store:
+        try:
+            written = run_export(store, fmt, out)
+        except NewsgraphError as err:
+            fail(str(err))
+    for path in written:
+        typer.echo(str(path))
+
+
+def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

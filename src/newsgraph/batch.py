@@ -1,0 +1,175 @@
+"""Many documents: read, process on all cores, store. The library behind `extract` and `ingest`.
+
+Each worker process loads the pipeline once. Work is sent in chunks with a bounded number in
+flight, so a corpus streams through in constant memory, and results come back in input order,
+so a re-run after a crash sees the same sequence and resumes where the store stops.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .records import Document, ErrorRecord, RawDoc, content_hash
+from .settings import Options, load_options
+
+Item = RawDoc | ErrorRecord
+Result = Document | ErrorRecord
+
+_worker_pipeline = None
+
+
+def _init_worker(options: Options) -> None:
+    global _worker_pipeline
+    from .pipeline import Pipeline
+
+    _worker_pipeline = Pipeline(options)
+
+
+def _work(chunk: list[RawDoc]) -> list[Result]:
+    assert _worker_pipeline is not None
+    return list(_worker_pipeline.pipe(chunk))
+
+
+def cores(jobs: int | None) -> int:
+    """Worker count: `jobs`, or one per available core when 0 or None."""
+    if jobs and jobs > 0:
+        return jobs
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def process(items: Iterable[Item], options: Options | None = None, jobs: int | None = None) -> Iterator[Result]:
+    """Documents (or error records) for `items`, in input order, using `jobs` processes."""
+    options = options or load_options()
+    jobs = cores(jobs if jobs is not None else options.ingest.jobs)
+    size = options.nlp.batch_size
+    if jobs == 1:
+        from .pipeline import Pipeline
+
+        pipeline = Pipeline(options)
+        for chunk in _chunks(items, size):
+            raws = [i for i in chunk if isinstance(i, RawDoc)]
+            done = iter(pipeline.pipe(raws))
+            yield from (i if isinstance(i, ErrorRecord) else next(done) for i in chunk)
+        return
+    ctx = mp.get_context("spawn")  # fork would copy DuckDB and tqdm threads into the workers
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(options,)) as pool:
+        window: deque[tuple[list[Item], Future[list[Result]]]] = deque()
+        for chunk in _chunks(items, size):
+            raws = [i for i in chunk if isinstance(i, RawDoc)]
+            window.append((chunk, pool.submit(_work, raws)))
+            if len(window) >= 3 * jobs:
+                yield from _merge(*window.popleft())
+        while window:
+            yield from _merge(*window.popleft())
+
+
+def _merge(chunk: list[Item], future: Future[list[Result]]) -> Iterator[Result]:
+    done = iter(future.result())
+    for item in chunk:
+        yield item if isinstance(item, ErrorRecord) else next(done)
+
+
+@dataclass
+class Summary:
+    """What a run did, for the closing line and for tests."""
+
+    read: int = 0
+    stored: int = 0
+    skipped: int = 0
+    errors: int = 0
+    records: dict[str, int] = field(default_factory=lambda: {"actors": 0, "quotes": 0, "events": 0, "places": 0, "dates": 0})
+    seconds: float = 0.0
+
+    def add(self, doc: Document) -> None:
+        for key in self.records:
+            self.records[key] += len(getattr(doc, key))
+
+    def __str__(self) -> str:
+        recs = ", ".join(f"{v} {k}" for k, v in self.records.items())
+        rate = self.stored / self.seconds if self.seconds else 0.0
+        return (f"{self.read} documents read: {self.stored} stored, {self.skipped} already stored, "
+                f"{self.errors} errors; {recs}; {self.seconds:.1f} s ({rate:.1f} documents/s)")
+
+
+def ingest(paths: Iterable[str | Path], db: str | Path, options: Options | None = None, *, date: str | None = None,
+           jobs: int | None = None, on_error: Callable[[ErrorRecord], Any] | None = None,
+           progress: bool = False) -> Summary:
+    """Read `paths`, process what the store lacks, and store it in whole-document transactions."""
+    from .ingest import read_paths
+    from .store import Store
+
+    options = options or load_options()
+    summary = Summary()
+    start = time.perf_counter()
+    with Store(db) as store:
+        known = store.known_hashes()
+
+        def fresh() -> Iterator[Item]:
+            for item in read_paths(paths, options.ingest.max_bytes, date):
+                summary.read += 1
+                if isinstance(item, RawDoc) and content_hash(item.text) in known:
+                    summary.skipped += 1
+                    continue
+                yield item
+
+        bar = _progress_bar(progress)
+        pending: list[Document] = []
+        errors: list[ErrorRecord] = []
+
+        def flush() -> None:
+            stored = store.write(pending)
+            summary.skipped += len(pending) - stored  # the same text twice in one run
+            summary.stored += stored
+            summary.errors += len(errors)
+            store.write_errors(errors)
+            pending.clear()
+            errors.clear()
+
+        for result in process(fresh(), options, jobs):
+            if isinstance(result, ErrorRecord):
+                errors.append(result)
+                if on_error:
+                    on_error(result)
+            else:
+                pending.append(result)
+                summary.add(result)
+            if bar is not None:
+                bar.update(1)
+            if len(pending) + len(errors) >= options.ingest.commit_every:
+                flush()
+        flush()
+        if bar is not None:
+            bar.close()
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _progress_bar(enabled: bool):
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)

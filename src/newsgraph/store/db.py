@@ -1,0 +1,201 @@
+"""DuckDB store: whole documents in, written in transactions, never twice.
+
+A document is identified by the SHA-256 of its text. Writing a batch is one transaction, so a
+killed process leaves only whole documents; re-running the same input skips what is stored and
+continues where it stopped. Query helpers use parameterised SQL only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from ..errors import NewsgraphError
+from ..records import Document, ErrorRecord, as_plain
+from .schema import CHILD_TABLES, SCHEMA_VERSION, TABLES, create_statements, flatten
+
+ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+               "DATE": pa.string(), "TIMESTAMP": pa.timestamp("us"), "JSON": pa.string()}
+
+
+def _coerce(value: Any, sql_type: str) -> Any:
+    if value is None:
+        return None
+    base = sql_type.split()[0]
+    try:
+        if base == "INTEGER":
+            return int(value)
+        if base == "DOUBLE":
+            return float(value)
+        if base == "BOOLEAN":
+            return bool(value)
+        if base == "DATE":
+            return dt.date.fromisoformat(str(value)[:10]).isoformat()
+    except (TypeError, ValueError):
+        return None
+    if base in ("VARCHAR", "JSON") and not isinstance(value, str):
+        return json.dumps(value) if isinstance(value, (list, dict)) else str(value)
+    return value
+
+
+def _arrow(table: str, rows: list[dict[str, Any]]) -> pa.Table:
+    cols = TABLES[table]
+    return pa.table({c: pa.array([_coerce(r.get(c), t) for r in rows], type=ARROW_TYPES[t.split()[0]])
+                     for c, t in cols})
+
+
+def document_rows(doc: Document, now: dt.datetime) -> dict[str, list[dict[str, Any]]]:
+    """The rows one document adds to each table."""
+    record = doc.to_dict()
+    keys = {"doc": doc.hash, "doc_id": doc.id, "version": doc.version}
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in CHILD_TABLES}
+    rows["documents"] = [{**{k: v for k, v in record.items() if k != "text"}, "text": doc.text,
+                          "hash": doc.hash, "n_sentences": len(doc.sentences),
+                          "ingested_at": now, "record": json.dumps({k: v for k, v in record.items() if k != "text"})}]
+    labels = {(e["start"], e["end"]): e["label"] for e in record["entities"]}
+    for actor in record["actors"]:
+        rows["actors"].append({**actor, **keys, "n_mentions": len(actor["mentions"])})
+        for s, e in actor["mentions"]:
+            rows["mentions"].append({**keys, "actor_id": actor["id"], "text": doc.text[s:e],
+                                     "label": labels.get((s, e)), "start": s, "end": e})
+    for n, quote in enumerate(record["quotes"]):
+        rows["quotes"].append({**flatten(quote), **keys, "n": n, "date": doc.date})
+    for event in record["events"]:
+        flat = flatten(event)
+        rows["events"].append({**flat, **keys, "event_date": flat.get("date") or doc.date})
+    for table in ("places", "dates"):
+        rows[table] = [{**flatten(r), **keys} for r in record[table]]
+    return rows
+
+
+class Store:
+    """One DuckDB file. Use as a context manager, or call close()."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise NewsgraphError("E017", path=path)
+        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        if not read_only:
+            self._migrate()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _migrate(self) -> None:
+        for stmt in create_statements():
+            self.con.execute(stmt)
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        elif int(row[0]) > SCHEMA_VERSION:
+            raise NewsgraphError("E016", found=row[0], expected=SCHEMA_VERSION)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def known_hashes(self) -> set[str]:
+        return {h for (h,) in self.con.execute("SELECT hash FROM documents").fetchall()}
+
+    def write(self, docs: Sequence[Document]) -> int:
+        """Store whole documents in one transaction; returns how many were new."""
+        now = dt.datetime.now()
+        self.con.begin()
+        try:
+            hashes = [d.hash for d in docs]
+            stored = {h for (h,) in self.con.execute(
+                "SELECT hash FROM documents WHERE hash IN (SELECT unnest(?))", [hashes]).fetchall()}
+            taken = {i for (i,) in self.con.execute(
+                "SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [[d.id for d in docs]]).fetchall()}
+            tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES if t != "errors"}
+            for doc in docs:
+                if doc.hash in stored:
+                    continue
+                stored.add(doc.hash)
+                if doc.id in taken:  # same id, other text: keep both, the newer one renamed
+                    doc.id = f"{doc.id}~{doc.hash[:8]}"
+                taken.add(doc.id)
+                for table, rows in document_rows(doc, now).items():
+                    tables[table].extend(rows)
+            for table, rows in tables.items():
+                if rows:
+                    arrow = _arrow(table, rows)  # noqa: F841 (read by DuckDB by name)
+                    cols = ", ".join(f'"{c}"' for c, _ in TABLES[table])
+                    self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM arrow")
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+        return len(tables["documents"])
+
+    def write_errors(self, errors: Iterable[ErrorRecord]) -> int:
+        """Record errors, each (origin, line, code) once however often a batch is re-run."""
+        n = 0
+        for err in errors:
+            exists = self.con.execute(
+                "SELECT 1 FROM errors WHERE origin = ? AND line IS NOT DISTINCT FROM ? AND code = ?",
+                [err.origin, err.line, err.code]).fetchone()
+            if not exists:
+                self.con.execute("INSERT INTO errors VALUES (?, ?, ?, ?, ?, ?)",
+                                 [err.origin, err.line, err.code, err.reason, err.doc_id, dt.datetime.now()])
+                n += 1
+        return n
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """The full document record (the JSON contract) by id."""
+        row = self.con.execute("SELECT record, text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            return None
+        return {**json.loads(row[0]), "text": row[1]}
+
+    def documents(self) -> Iterable[dict[str, Any]]:
+        cur = self.con.execute("SELECT record, text FROM documents ORDER BY date, id")
+        while batch := cur.fetchmany(256):
+            for record, text in batch:
+                yield {**json.loads(record), "text": text}
+
+    def quotes(self, speaker: str | None = None, since: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        where, params = ["TRUE"], []
+        if speaker:
+            where.append("(speaker_name ILIKE ? OR speaker_code = ?)")
+            params += [f"%{speaker}%", speaker.upper()]
+        if since:
+            where.append("date >= CAST(? AS DATE)")
+            params.append(since)
+        sql = (f"SELECT doc_id, date, speaker_name, speaker_code, type, cue, text, via_name, start, \"end\" "
+               f"FROM quotes WHERE {' AND '.join(where)} ORDER BY date, doc_id, n")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self.rows(sql, params)
+
+    def actors(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Actors across documents, grouped by name and code, most mentioned first."""
+        sql = ("SELECT coalesce(name, '(unnamed)') AS name, code, kind, count(DISTINCT doc) AS documents, "
+               "sum(n_mentions) AS mentions FROM actors GROUP BY ALL ORDER BY mentions DESC, name")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self.rows(sql)
+
+    def errors(self) -> list[dict[str, Any]]:
+        return self.rows("SELECT origin, line, code, reason FROM errors ORDER BY \"at\"")

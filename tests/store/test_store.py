@@ -1,0 +1,99 @@
+import duckdb
+import pytest
+
+from newsgraph.records import ErrorRecord
+from newsgraph.store import Store
+from newsgraph.store.export import export
+
+TEXT_A = "Russian Foreign Minister Sergei Lavrov said on Friday that Moscow would not send troops."
+TEXT_B = "Turkish President Recep Tayyip Erdogan met the Syrian opposition in Ankara."
+
+
+@pytest.fixture
+def docs(extract):
+    return [extract(TEXT_A, date="2015-09-05", doc_id="a"), extract(TEXT_B, date="2015-09-06", doc_id="b")]
+
+
+def test_write_is_idempotent(tmp_path, docs):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        assert store.write(docs) == 2
+        assert store.write(docs) == 0
+        counts = store.counts()
+    assert counts["documents"] == 2
+    with Store(db, read_only=True) as store:
+        assert store.counts() == counts
+        record = store.document("a")
+    assert record["text"] == TEXT_A and record["date"] == "2015-09-05"
+    assert record["version"].startswith("newsgraph ")
+
+
+def test_same_id_other_text_keeps_both(tmp_path, extract):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write([extract(TEXT_A, doc_id="x")])
+        store.write([extract(TEXT_B, doc_id="x")])
+        ids = sorted(r["id"] for r in store.rows("SELECT id FROM documents"))
+    assert ids[0] == "x" and ids[1].startswith("x~")
+
+
+def test_failed_transaction_leaves_nothing(tmp_path, docs, monkeypatch):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        store.write(docs[:1])
+        before = store.counts()
+        import newsgraph.store.db as dbmod
+
+        def broken(doc, now):
+            rows = real(doc, now)
+            rows["quotes"].append({"start": "not a number"})  # coerced to NULL: fine
+            raise RuntimeError("killed mid-write")
+
+        real = dbmod.document_rows
+        monkeypatch.setattr(dbmod, "document_rows", broken)
+        with pytest.raises(RuntimeError):
+            store.write(docs[1:])
+        assert store.counts() == before
+
+
+def test_errors_recorded_once(tmp_path):
+    errs = [ErrorRecord("a.jsonl", "E006", "malformed JSON: x", line=3), ErrorRecord("b.txt", "E001", "empty")]
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.write_errors(errs) == 2
+        assert store.write_errors(errs) == 0
+        assert [(e["origin"], e["line"], e["code"]) for e in store.errors()] == [("a.jsonl", 3, "E006"), ("b.txt", None, "E001")]
+
+
+def test_rows_carry_the_pipeline_version(tmp_path, docs):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write(docs)
+        versions = store.rows("SELECT DISTINCT version FROM actors UNION SELECT DISTINCT version FROM documents")
+    assert versions and all(v["version"].startswith("newsgraph ") for v in versions)
+
+
+def test_newer_schema_is_refused(tmp_path):
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    con.close()
+    from newsgraph import NewsgraphError
+
+    with pytest.raises(NewsgraphError, match="E016"):
+        Store(db)
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
+def test_export_round_trips(tmp_path, docs, fmt):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        store.write(docs)
+        files = export(store, fmt, tmp_path / "out")
+    if fmt == "jsonl":
+        import json
+
+        lines = files[0].read_text().splitlines()
+        assert sorted(json.loads(line)["id"] for line in lines) == ["a", "b"]
+    else:
+        path = tmp_path / "out" / f"documents.{fmt}"
+        n = duckdb.connect().execute(f"SELECT count(*) FROM '{path}'").fetchone()[0]
+        assert n == 2 and path in files
