@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from collections import deque
+from itertools import chain, islice
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -65,7 +66,10 @@ def process(items: Iterable[Item], options: Options | None = None, jobs: int | N
     options = options or load_options()
     jobs = cores(jobs if jobs is not None else options.ingest.jobs)
     size = options.nlp.batch_size
-    if jobs == 1:
+    items = iter(items)
+    first = list(islice(items, size))
+    items = chain(first, items)
+    if jobs == 1 or len(first) < size:  # one batch: starting workers would cost more than it saves
         from .pipeline import Pipeline
 
         pipeline = Pipeline(options)
