@@ -55,3 +55,8 @@ def test_crashing_component_gives_error_record():
     p = Pipeline(load_options(pipeline={"components": ["test-crash"]}))
     out = list(p.pipe([RawDoc(text="One.", origin="x.txt"), RawDoc(text="Two.", origin="y.txt")]))
     assert all(isinstance(o, ErrorRecord) and o.code == "E013" and "boom" in o.reason for o in out)
+
+
+def test_too_long_text_is_refused_before_parsing(pipeline):
+    [err] = list(pipeline.pipe([RawDoc(text="word " * 300_000, origin="long.txt")]))
+    assert isinstance(err, ErrorRecord) and err.code == "E004"

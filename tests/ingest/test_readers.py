@@ -87,3 +87,11 @@ def test_html_main_text_without_scripts(tmp_path):
 def test_html_of_only_scripts_is_an_error(tmp_path):
     (tmp_path / "s.html").write_text("<html><script>" + "var a = 1;" * 100 + "</script></html>")
     assert codes(items(tmp_path / "s.html")) == [("E009", None)]
+
+
+def test_twenty_megabyte_text_is_refused_and_the_rest_goes_on(tmp_path):
+    (tmp_path / "huge.txt").write_bytes(b"Diplomats met again. " * 1_000_000)  # 21 MB
+    (tmp_path / "small.txt").write_text("Diplomats met again.")
+    found = items(tmp_path)
+    assert codes(found) == [("E005", None)]
+    assert [i.id for i in found if isinstance(i, RawDoc)] == ["small"]
