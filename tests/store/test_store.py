@@ -97,3 +97,18 @@ def test_export_round_trips(tmp_path, docs, fmt):
         path = tmp_path / "out" / f"documents.{fmt}"
         n = duckdb.connect().execute(f"SELECT count(*) FROM '{path}'").fetchone()[0]
         assert n == 2 and path in files
+
+
+def test_event_filters_are_parameterised(tmp_path, docs):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write(docs)
+        store.con.execute("DELETE FROM events")
+        rows = [("RUSMIL", "UKR", "ASSAULT", "2022-03-01"), ("USAGOV", "UKR", "AID", "2022-03-05"),
+                ("RUSGOV", "USAGOV", "ACCUSE", "2022-04-01")]
+        for i, (src, tgt, typ, day) in enumerate(rows):
+            store.con.execute("INSERT INTO events (doc, doc_id, id, type, source_code, target_code, event_date, start) "
+                              "VALUES ('h', 'd', ?, ?, ?, ?, ?, ?)", [f"e{i}", typ, src, tgt, day, i])
+        assert [e["type"] for e in store.events(actor="RUS")] == ["ASSAULT", "ACCUSE"]
+        assert [e["type"] for e in store.events(country="ukr", since="2022-03-02")] == ["AID"]
+        assert [e["type"] for e in store.events(type="accuse", until="2022-12-31")] == ["ACCUSE"]
+        assert store.events(actor="' OR 1=1 --") == []

@@ -124,6 +124,18 @@ def actors(db: Path = DbOpt, limit: Optional[int] = None, fmt: str = FormatOpt) 
 
 
 @app.command()
+def events(db: Path = DbOpt, actor: Optional[str] = typer.Option(None, help="actor code (prefix) or name"),
+           type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT"),
+           since: Optional[str] = typer.Option(None, help="YYYY-MM-DD"), until: Optional[str] = typer.Option(None, help="YYYY-MM-DD"),
+           country: Optional[str] = typer.Option(None, help="ISO3 of an actor or of the location"),
+           limit: Optional[int] = None, fmt: str = FormatOpt) -> None:
+    """List stored events, filtered by actor, type, dates and country."""
+    with open_store(db) as store:
+        emit(store.events(actor=actor, type=type, since=since, until=until, country=country, limit=limit), fmt,
+             title="events", width=40)
+
+
+@app.command()
 def errors(db: Path = DbOpt, fmt: str = FormatOpt) -> None:
     """List documents that were refused or failed, with file, line and reason."""
     with open_store(db) as store:

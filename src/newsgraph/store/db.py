@@ -197,5 +197,33 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         return self.rows(sql)
 
+    def events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
+               until: str | None = None, country: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Events filtered by actor (code prefix or name substring, as source or target), PLOVER type,
+        event date range and country (an actor's country or the location's)."""
+        where, params = ["TRUE"], []
+        if actor:
+            where.append("(source_code LIKE ? OR target_code LIKE ? OR source_name ILIKE ? OR target_name ILIKE ?)")
+            params += [f"{actor.upper()}%", f"{actor.upper()}%", f"%{actor}%", f"%{actor}%"]
+        if type:
+            where.append("type = ?")
+            params.append(type.upper())
+        if since:
+            where.append("event_date >= CAST(? AS DATE)")
+            params.append(since)
+        if until:
+            where.append("event_date <= CAST(? AS DATE)")
+            params.append(until)
+        if country:
+            where.append("(left(source_code, 3) = ? OR left(target_code, 3) = ? OR location_country = ?)")
+            params += [country.upper()] * 3
+        sql = ("SELECT doc_id, event_date AS date, type, mode, cameo, source_name AS source, source_code, "
+               "target_name AS target, target_code, modality, negated, claimed_by_name AS claimed_by, "
+               "location_name AS location, trigger_text AS trigger, confidence "
+               f"FROM events WHERE {' AND '.join(where)} ORDER BY event_date, doc_id, start")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self.rows(sql, params)
+
     def errors(self) -> list[dict[str, Any]]:
         return self.rows("SELECT origin, line, code, reason FROM errors ORDER BY \"at\"")
