@@ -24,6 +24,8 @@ MESSAGES: dict[str, str] = {
     "E016": "store schema version {found} is newer than this newsgraph ({expected})",
     "E017": "path not found: {path}",
     "E018": "unknown format {fmt!r}; choose one of {choices}",
+    "E019": "a worker process died while processing this document: {detail}",
+    "E020": "output directory {path} is being written by another run (its _lock is held)",
 }
 
 
