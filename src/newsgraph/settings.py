@@ -48,12 +48,21 @@ class QuoteOptions:
 
 
 @dataclass(frozen=True)
+class DistributedOptions:
+    chunk_size: int
+    tasks_per_worker: int
+    flush_every: int
+    flush_seconds: float
+
+
+@dataclass(frozen=True)
 class Options:
     nlp: NlpOptions
     pipeline: PipelineOptions
     ingest: IngestOptions
     actors: ActorOptions
     quotes: QuoteOptions
+    distributed: DistributedOptions
     extra: dict[str, Any] = field(default_factory=dict)
     """Sections no built-in component knows: left for user components to read."""
 
