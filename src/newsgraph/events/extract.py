@@ -1,0 +1,604 @@
+"""Events from the dependency parse of one sentence: triggers, arguments, modality.
+
+1. Triggers: each token is looked up in the lexicon (verbs, and nouns such as "the attack on
+   the convoy"); a noun counts only with an argument of its own or a light verb over it
+   ("launched strikes", "held talks"), and a noun already used as a verb entry's object
+   ("imposed sanctions") is part of that verb's event.
+2. Speech acts over acts ("agreed to withdraw", "threatened to strike", "demanded that X
+   release"): the wrapper takes its PLOVER mode and CAMEO code from the embedded act, which is
+   kept as an event of its own with modality future or hypothetical and `parent` set.
+3. Arguments: source from nsubj / passive agent / controller / possessive / nationality
+   modifier; target from dobj / passive subject / pobj of to, on, against, with, ...; each is
+   coded through the actor stage (see coding.py). Conjoined actors give one event per pair.
+4. Modality by walking up the parse: negation, will/would, if/unless, speech verbs (claimant),
+   deny, plan/intend, "too early to speak of", reports of, questions.
+5. A promise or plan in the future tense ("Finland will give Tanzania a grant") also gives the
+   speech act PLOVER codes it as: AGREE for a cooperative act, THREATEN for a hostile one,
+   REJECT for a refused one ("will not accept").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from .cameo import DEFAULT_CAMEO
+from .coding import Arg, code_np, split_conjuncts
+from .lexicon import Entry, Lexicon, is_passive, match, objects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..annotation import Annotation
+
+SPEECH = frozenset("""say tell state announce report claim add confirm note stress declare explain write
+    argue assert maintain acknowledge admit disclose reveal quote tweet predict estimate believe think suggest
+    indicate contend insist reiterate remark comment tell inform signal concede affirm testify recall""".split())
+DENY = frozenset("deny refute dismiss reject disprove".split())
+INTENT = frozenset("plan intend aim decide hope want expect prepare schedule set seek propose mean wish consider "
+                   "contemplate weigh mull".split())
+HYPO_VERBS = frozenset("consider contemplate mull weigh speak talk discuss debate fear risk imagine envisage "
+                       "rule".split())
+HYPO_NOUNS = frozenset("possibility prospect threat risk fear option idea talk speculation question plan proposal "
+                       "scenario danger likelihood chance call demand warning".split())
+REPORT_NOUNS = frozenset("report claim allegation rumour rumor account word sign evidence".split())
+HEDGES = frozenset("reportedly allegedly purportedly apparently supposedly".split())
+LIGHT = frozenset("""launch carry conduct stage mount hold begin start continue resume intensify escalate step
+    make issue lodge file take join order announce declare reach conclude open undertake wage unleash perform
+    organize organise call lead go impose sign approve authorize authorise deliver send provide give offer
+    renew break end halt suspend extend observe violate breach""".split())
+INVERSE_LIGHT = frozenset("face suffer receive survive escape come".split())
+OBJECT_CONTROL = frozenset("urge ask press pressure call invite force order persuade allow permit encourage "
+                           "help tell warn implore beg exhort petition lobby require".split())
+COOPERATIVE = frozenset("AGREE CONSULT SUPPORT COOPERATE AID CONCEDE RETREAT".split())
+VERBAL = frozenset("AGREE REQUEST ACCUSE REJECT THREATEN".split())
+PRONOUNS_WE = frozenset("we us our ours ourselves".split())
+PRONOUNS_3 = frozenset("it they he she its their his her them him".split())
+TARGET_PREPS = ("to", "on", "against", "with", "at", "into", "toward", "towards", "upon", "in", "for", "over", "from")
+
+
+@dataclass
+class Found:
+    """An event in one sentence, before ids and document context are attached."""
+
+    entry: Entry
+    tok: "Token"
+    type: str
+    mode: str | None
+    cameo: str
+    pos: str
+    sources: list[Arg] = field(default_factory=list)
+    targets: list[Arg] = field(default_factory=list)
+    negated: bool = False
+    modality: str = "asserted"
+    claim_tok: "Token | None" = None
+    claimed: Arg | None = None
+    parent: "Found | None" = None
+    embedded: "Found | None" = None
+    derived: bool = False
+    depth: int = 0
+    light: "Token | None" = None
+    confidence: float = 0.5
+
+    @property
+    def anchor(self) -> "Token":
+        """The verb whose clause holds the event (the light verb for "launched strikes")."""
+        return self.light or self.tok
+
+
+# ------------------------------------------------------------------ triggers
+
+
+def _nominal_licensed(tok: "Token") -> "Token | None | bool":
+    """A noun trigger counts when a light verb governs it, it has an argument, or it is a
+    happening's subject. Returns the light verb, True, or False."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in LIGHT | INVERSE_LIGHT:
+        return head
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.lemma_.lower() in LIGHT | INVERSE_LIGHT \
+            and head.lower_ in ("on", "under", "in", "to", "into", "of"):
+        return head.head  # "went on strike", "came under attack"
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("on", "against", "by", "between", "with", "of", "in", "at",
+                                                   "to", "from", "over", "near", "across"):
+            return True
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return True
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
+        return True
+    return tok.dep_ in ("dobj", "pobj", "conj", "appos", "ROOT")
+
+
+def find_triggers(sent: "Span", lexicon: Lexicon) -> list[Found]:
+    found: list[Found] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        entry = match(tok, lexicon)
+        if entry is None or entry.type is None:
+            continue
+        pos = entry.pos
+        f = Found(entry, tok, entry.type, entry.mode, entry.cameo or DEFAULT_CAMEO[entry.type], pos)
+        if pos == "V" and any(name == "obj" for name, _ in entry.tests) and not entry.wrap:
+            consumed.update(o.i for o in objects(tok, "V"))
+        found.append(f)
+    out: list[Found] = []
+    for f in found:
+        if f.pos == "N":
+            if f.tok.i in consumed:
+                continue
+            lic = _nominal_licensed(f.tok)
+            if lic is False:
+                continue
+            if not isinstance(lic, bool):
+                f.light = lic
+        out.append(f)
+    # a verb trigger that is itself a light verb over a same-type noun ("provided aid") keeps one event
+    by_tok = {f.tok.i: f for f in out}
+    for f in list(out):
+        if f.pos == "N" and f.light is not None and f.light.i in by_tok:
+            v = by_tok[f.light.i]
+            if v.type == f.type and not v.entry.wrap:
+                if (v.mode is None and f.mode) or (len(f.cameo) > len(v.cameo)):
+                    v.mode, v.cameo = f.mode or v.mode, f.cameo
+                out.remove(f)
+    return out
+
+
+# ------------------------------------------------------------------ wrappers
+
+# (embedded type, mode) -> code under each wrapper kind; "*" any mode
+_AGREE = {("CONSULT", "third-party"): "039", "CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031",
+          ("AID", "military"): "0332", ("AID", "economic"): "0331", ("AID", "humanitarian"): "0333",
+          ("AID", "peacekeeping"): "0334", "AID": "033", "CONCEDE": "034", ("RETREAT", "release"): "0353",
+          ("RETREAT", "access"): "0355", ("RETREAT", "resign"): "0341", "RETREAT": "0356", "AGREE": "030"}
+_THREATEN = {"ASSAULT": ("violence", "138"), "MOBILIZE": ("violence", "138"), "PROTEST": (None, "133"),
+             ("COERCE", "arrest"): ("arrest", "137"), ("COERCE", "curfew"): ("restrict", "1323"),
+             ("COERCE", "martial-law"): ("restrict", "1324"), ("COERCE", "seize"): ("territory", "1382"),
+             ("COERCE", "deport"): ("expel", "130"), "COERCE": ("restrict", "132"),
+             ("SANCTION", "expel"): ("expel", "136"), ("SANCTION", "convict"): ("arrest", "130"),
+             "SANCTION": ("relations", "131")}
+_REQUEST_MODE = {"AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist", "CONCEDE": "change",
+                 ("RETREAT", "resign"): "change", "RETREAT": "yield", "CONSULT": "meet", "AGREE": "meet"}
+_DEMAND = {"AID": "103", "COOPERATE": "101", "SUPPORT": "102", "CONCEDE": "104", ("RETREAT", "resign"): "1041",
+           ("RETREAT", "release"): "1053", ("RETREAT", "withdraw"): "106", ("RETREAT", "ceasefire"): "107",
+           ("RETREAT", "access"): "1055", "RETREAT": "105", "CONSULT": "108", "AGREE": "108", "ACCUSE": "101"}
+_APPEAL = {"AID": "023", "COOPERATE": "021", "SUPPORT": "022", "CONCEDE": "024", ("RETREAT", "resign"): "0241",
+           ("RETREAT", "release"): "0253", ("RETREAT", "access"): "0255", "RETREAT": "025", "CONSULT": "026",
+           "AGREE": "027", ("CONSULT", "third-party"): "028"}
+_REJECT = {"AID": ("assist", "122"), "COOPERATE": ("assist", "121"), "SUPPORT": ("assist", "120"),
+           "CONCEDE": ("change", "123"), ("RETREAT", "release"): ("yield", "1243"),
+           ("RETREAT", "access"): ("yield", "1245"), "RETREAT": ("yield", "124"), "CONSULT": ("meet", "125"),
+           ("CONSULT", "third-party"): ("meet", "126"), "AGREE": (None, "127")}
+
+
+def _lookup(table: dict, etype: str, mode: str | None):
+    return table.get((etype, mode), table.get(etype))
+
+
+def wrap_code(wtype: str, wcameo: str, inner: Found) -> tuple[str, str | None, str]:
+    """(type, mode, cameo) of a speech act over `inner`."""
+    t, m = inner.type, inner.mode
+    if wtype == "AGREE":
+        if t not in COOPERATIVE:
+            wtype = "THREATEN"
+        else:
+            return "AGREE", None, _lookup(_AGREE, t, m) or "030"
+    if wtype == "THREATEN":
+        mode, code = _lookup(_THREATEN, t, m) or (None, "130")
+        return "THREATEN", mode, code
+    if wtype == "REQUEST":
+        mode = _lookup(_REQUEST_MODE, t, m)
+        table = _DEMAND if wcameo.startswith("10") else _APPEAL
+        return "REQUEST", mode, _lookup(table, t, m) or wcameo
+    if wtype == "REJECT":
+        mode, code = _lookup(_REJECT, t, m) or (None, "120")
+        return "REJECT", mode, code
+    return wtype, None, wcameo
+
+
+def _path_up(tok: "Token", stop: "Token") -> list["Token"] | None:
+    path = []
+    cur = tok
+    while cur.i != stop.i:
+        if cur.head.i == cur.i:
+            return None
+        path.append(cur)
+        cur = cur.head
+    return path
+
+
+def link_wrappers(found: list[Found]) -> None:
+    """Attach each wrapper to the nearest act below it through complement/object links."""
+    for w in found:
+        if not w.entry.wrap:
+            continue
+        best: tuple[int, Found] | None = None
+        for f in found:
+            if f is w or f.parent is not None or f.tok.i == w.tok.i:
+                continue
+            path = _path_up(f.anchor, w.tok)
+            if path is None or len(path) > 4:
+                continue
+            if any(p.dep_ in ("relcl", "advcl", "parataxis", "nsubj", "nsubjpass", "appos") for p in path):
+                continue
+            if any(g.entry.wrap and g is not w and g.tok in path for g in found):
+                continue
+            if best is None or len(path) < best[0]:
+                best = (len(path), f)
+        if best:
+            inner = best[1]
+            inner.parent = w
+            w.embedded = inner
+            w.type, w.mode, w.cameo = wrap_code(w.type, w.cameo, inner)
+
+
+# ------------------------------------------------------------------ arguments
+
+
+def _resolve_pronoun(ann: "Annotation", tok: "Token", quote_speaker) -> Arg | None:
+    low = tok.lower_
+    if low in PRONOUNS_WE and quote_speaker is not None:
+        return _speaker_side(ann, quote_speaker, tok)
+    actor = ann.actor_at(tok.idx, tok.idx + len(tok.text))
+    if actor is not None and actor.code:
+        from ..records import ActorRef
+
+        return Arg(ActorRef(actor.name, actor.id, actor.code), actor.country, actor.sector, tok, "pronoun")
+    if low in PRONOUNS_3:
+        # "Syria says it is willing": the subject of the nearest governing clause
+        cur = tok.head
+        while cur.head.i != cur.i:
+            cur = cur.head
+            for child in cur.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != tok.i and child.pos_ != "PRON":
+                    arg = code_np(ann, child, "pronoun")
+                    if arg is not None:
+                        return arg
+        for child in cur.children:  # the root's own subject
+            if child.dep_ in ("nsubj",) and child.i < tok.i and child.pos_ != "PRON":
+                return code_np(ann, child, "pronoun")
+    return None
+
+
+def _speaker_side(ann: "Annotation", speaker, tok: "Token") -> Arg | None:
+    """"we" in a quote: the speaker's government or organisation (an actor of that code if the
+    document has one, else the speaker's own reference)."""
+    from ..records import ActorRef
+
+    code = getattr(speaker, "code", None)
+    if not code:
+        return None
+    actor = ann.document.actor(getattr(speaker, "actor_id", None))
+    group = next((a for a in ann.document.actors if a.code == code and a.kind != "person"), None)
+    if group is not None:
+        return Arg(ActorRef(group.name, group.id, code), group.country, group.sector, tok, "speaker")
+    country = (actor.country if actor else None) or code[:3]
+    sector = (actor.sector if actor else None) or (code[3:6] or None)
+    return Arg(ActorRef(getattr(speaker, "name", None), getattr(speaker, "actor_id", None), code), country, sector,
+               tok, "speaker")
+
+
+def code_arg(ann: "Annotation", tok: "Token", role: str, speaker) -> list[Arg]:
+    """All actors named by the phrase headed by `tok` (conjuncts split)."""
+    out: list[Arg] = []
+    for head in split_conjuncts(tok):
+        if head.pos_ == "PRON" or head.lower_ in PRONOUNS_WE:
+            arg = _resolve_pronoun(ann, head, speaker)
+        elif head.dep_ == "conj" and head.head.dep_ in ("amod", "compound"):
+            arg = code_np(ann, head, role, alone=False)
+        else:
+            arg = code_np(ann, head, role)
+        if arg is not None:
+            arg.role = role
+            out.append(arg)
+    return out
+
+
+def _subject_tok(tok: "Token") -> tuple["Token | None", str]:
+    """The token that is the agent of verb `tok`, following conjunction and control."""
+    passive = is_passive(tok)
+    for child in tok.children:
+        if passive and child.dep_ == "agent":
+            for p in child.children:
+                if p.dep_ == "pobj":
+                    return p, "agent"
+        if not passive and child.dep_ == "nsubj":
+            if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                return tok.head, "subject"
+            return child, "subject"
+    if passive:
+        return None, ""
+    if tok.dep_ == "relcl":
+        return tok.head, "subject"
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        return _subject_tok(tok.head)
+    if tok.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "acl"):
+        head = tok.head
+        if head.dep_ == "prep":  # "accused X of attacking": the object of the governing verb
+            gov = head.head
+            objs = [c for c in gov.children if c.dep_ == "dobj"]
+            if objs and head.lower_ == "of":
+                return objs[0], "controller"
+            return _subject_tok(gov)[0], "controller"
+        if head.dep_ == "acomp":  # "is willing to send"
+            head = head.head
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ in ("dobj",)]
+            if objs:
+                return objs[0], "controller"
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("on", "upon"):
+                    for p in prep.children:
+                        if p.dep_ == "pobj":
+                            return p, "controller"
+        if tok.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return None, ""
+        subj, _ = _subject_tok(head) if head.pos_ in ("VERB", "AUX", "ADJ") else (None, "")
+        return subj, "controller"
+    return None, ""
+
+
+def _noun_source(tok: "Token") -> tuple["Token | None", str]:
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return child, "possessive"
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            for p in child.children:
+                if p.dep_ == "pobj":
+                    return p, "agent"
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return child, "modifier"
+    return None, ""
+
+
+def _pobjs(tok: "Token", preps: Iterable[str]) -> list["Token"]:
+    out = []
+    for name in preps:
+        for child in tok.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ == name:
+                out.extend(p for p in child.children if p.dep_ == "pobj")
+    return out
+
+
+def _target_toks(f: Found) -> list[tuple["Token", str]]:
+    tok = f.tok
+    out: list[tuple["Token", str]] = []
+    if f.pos == "V":
+        if is_passive(tok):
+            out += [(c, "passive-subject") for c in tok.children if c.dep_ == "nsubjpass"]
+        else:
+            out += [(c, "dative") for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            out += [(c, "object") for c in tok.children if c.dep_ in ("dobj",)]
+            for c in tok.children:  # "accused X of ...": X; "praised Haiti's efforts": Haiti
+                if c.dep_ == "dobj":
+                    out += [(g, "object-possessive") for g in c.children if g.dep_ == "poss"]
+        preps = [p for p in TARGET_PREPS if not (f.entry.flags & {"inv"} and p == "from")]
+        out += [(p, "pobj") for p in _pobjs(tok, preps)]
+        for c in tok.children:  # objects' own prepositions: "imposed sanctions on Iran"
+            if c.dep_ == "dobj":
+                out += [(p, "pobj") for p in _pobjs(c, ("on", "against", "to", "with", "for", "of"))]
+    else:
+        if f.type in ("ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID"):
+            out += [(p, "pobj") for p in _pobjs(tok, ("on", "against", "at", "to", "of", "in", "into", "toward"))]
+        else:
+            out += [(p, "pobj") for p in _pobjs(tok, ("with", "on", "against", "to", "at", "for", "of", "in"))]
+        if f.light is not None:
+            out += [(p, "pobj") for p in _pobjs(f.light, ("on", "against", "to", "with", "at", "in"))]
+            out += [(c, "dative") for c in f.light.children if c.dep_ == "dative"]
+    return out
+
+
+def find_arguments(ann: "Annotation", f: Found, speaker) -> None:
+    tok = f.tok
+    src_tok, role = None, ""
+    inv = "inv" in f.entry.flags or (f.light is not None and f.light.lemma_.lower() in INVERSE_LIGHT)
+    if f.pos == "V":
+        src_tok, role = _subject_tok(tok)
+    else:
+        src_tok, role = _noun_source(tok)
+        if src_tok is None and f.light is not None and not inv:
+            src_tok, role = _subject_tok(f.light)
+        if src_tok is None:  # "talks between A and B"
+            between = _pobjs(tok, ("between", "among"))
+            if between:
+                src_tok, role = between[0], "between"
+    if inv:
+        subj = _subject_tok(f.anchor)[0]
+        agents = _pobjs(f.anchor, ("from", "by")) + _pobjs(tok, ("from", "by"))
+        src_tok, role = (agents[0], "from") if agents else (None, "")
+        f.targets = code_arg(ann, subj, "subject", speaker) if subj is not None else []
+    if src_tok is not None:
+        f.sources = code_arg(ann, src_tok, role, speaker)
+    if not inv:
+        seen: set[int] = {a.token.i for a in f.sources}
+        for t, trole in _target_toks(f):
+            args = [a for a in code_arg(ann, t, trole, speaker) if a.token.i not in seen]
+            if args:
+                f.targets = args
+                break
+    # a symmetric act with two conjoined sources and no target: each acts on the other
+    if "sym" in f.entry.flags and len(f.sources) >= 2 and not f.targets:
+        f.targets = []  # filled pairwise in the component
+
+
+# ------------------------------------------------------------------ modality
+
+
+def _aux_lemmas(tok: "Token") -> set[str]:
+    out = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    out |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return out
+
+
+def _negated(tok: "Token") -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no")):
+            return True
+    if tok.dep_ in ("xcomp",) and any(c.dep_ == "neg" for c in tok.head.children) and \
+            tok.head.lemma_.lower() in ("try", "attempt", "manage", "begin", "start", "continue", "plan", "intend",
+                                        "decide", "want", "be", "go"):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return True
+    return False
+
+
+def find_modality(f: Found, sent: "Span") -> None:
+    tok = f.anchor
+    f.negated = _negated(tok) or (f.light is not None and _negated(f.tok))
+    flags: set[str] = set()
+    aux = _aux_lemmas(tok)
+    if aux & {"will", "shall", "'ll", "wo"}:
+        flags.add("future")
+    if aux & {"could", "might", "may", "should", "must", "ought"}:
+        flags.add("hypothetical")
+    if "would" in aux:
+        flags.add("would")
+    if any(c.dep_ in ("advmod",) and c.lower_ in HEDGES for c in tok.children):
+        flags.add("reported")
+    cur = tok
+    steps = 0
+    while cur.head.i != cur.i and steps < 8:
+        child, cur = cur, cur.head
+        steps += 1
+        lemma = cur.lemma_.lower()
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+            flags.add("hypothetical")
+        if any(m.dep_ == "mark" and m.lower_ == "whether" for m in child.children):
+            flags.add("question")
+        if f.parent is not None and cur.i == f.parent.tok.i:
+            ptype = f.parent.type
+            flags.add("future" if ptype == "AGREE" else "hypothetical")
+            if f.parent.entry.lemma in ("refuse", "decline", "reject", "rule"):
+                f.negated = f.negated  # the refusal is the event; the act stays hypothetical
+            continue
+        if child.dep_ in ("ccomp", "xcomp", "pcomp", "advcl", "conj", "dobj", "pobj", "prep", "acomp", "parataxis",
+                          "acl", "relcl", "nsubj", "nsubjpass", "attr", "oprd", "compound", "amod", "appos", "npadvmod"):
+            if lemma in SPEECH and child.dep_ in ("ccomp", "parataxis", "xcomp") and f.claim_tok is None:
+                subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    f.claim_tok = subj
+                if "would" in flags:
+                    flags.add("future")
+            elif lemma in DENY and child.dep_ in ("ccomp", "xcomp", "pcomp", "dobj"):
+                flags.add("denied")
+            elif lemma in ("fail", "neglect") and child.dep_ == "xcomp":
+                f.negated = True
+            elif lemma in INTENT and child.dep_ in ("xcomp", "ccomp"):
+                flags.add("future")
+            elif lemma in HYPO_VERBS and child.dep_ in ("pobj", "prep", "dobj", "xcomp", "ccomp"):
+                flags.add("hypothetical")
+            elif cur.lower_ in ("early", "premature") or (cur.pos_ == "NOUN" and lemma in HYPO_NOUNS and child.dep_ in ("pobj", "prep", "acl")):
+                flags.add("hypothetical")
+            elif cur.pos_ == "NOUN" and lemma in REPORT_NOUNS and child.dep_ in ("pobj", "prep", "acl", "ccomp"):
+                flags.add("reported")
+            elif lemma == "accord" and child.dep_ == "prep":
+                pass
+            elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+                flags.add("hypothetical")
+        if lemma in ("if", "unless"):
+            flags.add("hypothetical")
+    # "according to X" anywhere on the clause
+    if f.claim_tok is None:
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to":
+                pobj = next((p for p in t.nbor(1).children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    f.claim_tok = pobj
+                break
+    if "would" in flags and "future" not in flags:
+        flags.add("hypothetical")
+    if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+        flags.add("question")
+    for m in ("question", "denied", "hypothetical", "future", "reported"):
+        if m in flags:
+            f.modality = m
+            break
+
+
+# ------------------------------------------------------------------ sentence
+
+
+def depth_of(tok: "Token", speech_free: bool = True) -> int:
+    """Distance from the sentence root, not counting speech verbs ("X said ...")."""
+    d = 0
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if not (speech_free and cur.lemma_.lower() in SPEECH):
+            d += 1
+    return d
+
+
+def derive_commitments(found: list[Found]) -> list[Found]:
+    """Future acts without a wrapper ("Finland will give Tanzania a grant") also give the
+    promise or threat PLOVER codes: AGREE / THREATEN / REJECT (refused: "will not accept")."""
+    out: list[Found] = []
+    for f in found:
+        if f.modality != "future" or f.parent is not None or f.entry.wrap or f.type in VERBAL or not f.sources:
+            continue
+        if not (_aux_lemmas(f.anchor) & {"will", "would", "shall", "'ll", "wo"}):
+            continue
+        if f.type in COOPERATIVE:
+            wtype = "REJECT" if f.negated else "AGREE"
+        else:
+            if f.negated:
+                continue
+            wtype = "THREATEN"
+        wtype, mode, cameo = wrap_code(wtype, DEFAULT_CAMEO[wtype], f)
+        d = Found(f.entry, f.tok, wtype, mode, cameo, f.pos, sources=f.sources, targets=f.targets,
+                  modality="reported" if f.claim_tok is not None else "asserted", claim_tok=f.claim_tok,
+                  derived=True, light=f.light)
+        d.embedded = f
+        f.parent = d
+        out.append(d)
+    return out
+
+
+def sentence_events(ann: "Annotation", sent: "Span", lexicon: Lexicon, speaker_at) -> list[Found]:
+    """All events of one sentence, ranked: main acts first (shallowest trigger, speech acts
+    before the acts they embed)."""
+    found = find_triggers(sent, lexicon)
+    if not found:
+        return []
+    link_wrappers(found)
+    for f in found:
+        speaker = speaker_at(f.tok.idx)
+        find_modality(f, sent)
+        find_arguments(ann, f, speaker)
+        if f.parent is not None and not f.sources and f.parent.sources and f.parent.type in ("AGREE", "REJECT", "THREATEN"):
+            f.sources = f.parent.sources  # "agreed to ceasefire": the agreeing party observes it
+    # wrappers without a target take their act's target ("threatened to shell Iraqi towns")
+    for f in found:
+        if f.embedded is not None and not f.targets:
+            inner = f.embedded
+            src_ids = {a.ref.actor_id or a.ref.code for a in f.sources}
+            if f.type == "REQUEST" and inner.sources and {a.ref.actor_id or a.ref.code for a in inner.sources} != src_ids:
+                f.targets = inner.sources
+            else:
+                f.targets = [a for a in inner.targets if (a.ref.actor_id or a.ref.code) not in src_ids]
+    found += derive_commitments(found)
+    for f in found:
+        f.depth = depth_of(f.anchor) * 2 + (1 if f.parent is not None else 0) - (1 if f.derived else 0)
+        f.confidence = _confidence(f)
+    found.sort(key=lambda f: (f.depth, -f.confidence, f.tok.i))
+    return found
+
+
+def _confidence(f: Found) -> float:
+    """Prior that type and source are right, by evidence (see docs/evaluation.md)."""
+    specific = any(name in ("obj", "mod", "prep", "subj") for name, _ in f.entry.tests)
+    base = 0.75 if f.pos == "V" else 0.6
+    if specific:
+        base += 0.1
+    if f.entry.wrap and f.embedded is not None:
+        base += 0.05
+    if f.derived:
+        base = 0.65
+    if not f.sources:
+        base -= 0.2
+    return round(max(0.05, min(0.95, base)), 2)
