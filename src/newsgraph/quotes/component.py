@@ -1,16 +1,258 @@
-"""The 'quotes' component. Placeholder until its issue lands: adds no records, so the contract's
-'quotes' list is present and empty."""
+"""The 'quotes' component: direct, indirect and mixed quotes with resolved speakers.
+
+Runs after 'actors'. Three sources of evidence meet here:
+- quotation marks (direct.py) give direct quotes, whatever the parse says;
+- speech cues in the parse (indirect.py) give reported clauses and their speakers;
+- speakers are resolved to document actors (speakers.py).
+
+A quoted span inside a cue's reported clause makes that clause a *mixed* quote; a quoted span
+that is the whole clause, or that sits next to a cue ("“A,” he said." / "She added: “A.”"),
+is a *direct* quote of that cue's speaker. Fragments around one cue form one quote (“A,” he
+said. “B.”), and a paragraph that is only a quotation continues the quote before it.
+
+`Quote.confidence` is a rule score in [0, 1]: how much evidence the rules had that this is an
+attribution with the right speaker (a direct quote whose cue governs it in the parse scores
+highest, an object-of-verb indirect quote lowest; an unresolved speaker lowers it). It is
+not a calibrated probability; use it to rank or filter.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, field
+
 from ..annotation import Annotation
+from ..records import ActorRef, Quote
 from ..registry import component
 from ..settings import Options
+from .direct import Marked, scan
+from .indirect import Cue, find_cues
+from .speakers import Resolver
+
+SENTENCE_END = frozenset({".", "!", "?"})
+WORD = re.compile(r"\w+")
+PRIOR = {"syntax": 0.9, "adjacent": 0.8, "continuation": 0.7, "ccomp": 0.75, "according": 0.75,
+         "parataxis": 0.6, "xcomp": 0.5, "object": 0.5}
+MAX_GAP_AFTER = 10  # tokens between a quote's end and its cue ("..., Houthi spokesman X said")
+MAX_GAP_BEFORE = 6  # tokens between a cue and the quote it introduces ("She added, ...")
+
+
+@dataclass
+class Draft:
+    """A quote before its speaker is resolved."""
+
+    spans: list[tuple[int, int]]
+    type: str
+    cue: Cue | None
+    how: str
+    marked: list[int] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
 
 
 @component("quotes")
 def make_quotes(options: Options):
+    min_words = options.quotes.min_direct_words
+
     def quotes(ann: Annotation) -> None:
-        return None
+        ann.document.quotes = QuoteFinder(ann, min_words).run()
 
     return quotes
+
+
+class QuoteFinder:
+    def __init__(self, ann: Annotation, min_words: int) -> None:
+        self.ann, self.doc, self.text = ann, ann.doc, ann.document.text
+        self.min_words = min_words
+        self.marked: list[Marked] = scan(self.text)
+        self.in_quote = [-1] * len(self.doc)
+        for k, m in enumerate(self.marked):
+            for s, e in m.spans:
+                span = self.doc.char_span(max(0, s - 1), min(len(self.text), e + 1), alignment_mode="expand")
+                for tok in span or ():
+                    self.in_quote[tok.i] = k
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", self.text)]
+
+    def para(self, char: int) -> int:
+        return bisect.bisect_right(self.para_starts, char) - 1
+
+    def para_bounds(self, char: int) -> tuple[int, int]:
+        n = self.para(char)
+        end = self.para_starts[n + 1] if n + 1 < len(self.para_starts) else len(self.text)
+        return self.para_starts[n], end
+
+    def run(self) -> list[Quote]:
+        cues = find_cues(self.doc, lambda i: self.in_quote[i] >= 0, self.para_bounds)
+        drafts = self._combine(cues)
+        resolver = Resolver(self.ann)
+        out: list[Quote] = []
+        previous: Quote | None = None
+        for d in sorted(drafts, key=lambda d: d.start):
+            if d.how == "continuation":
+                if previous is None:
+                    continue
+                quote = self._record(d, previous.speaker, previous.via, previous)
+            else:
+                speaker = via = None
+                if d.cue is not None and d.cue.subject is not None:
+                    speaker = resolver.speaker(d.cue.subject)
+                if d.cue is not None and d.cue.via is not None:
+                    v = resolver.speaker(d.cue.via)
+                    via = ActorRef(v.name, v.actor_id, v.code)
+                quote = self._record(d, speaker, via, None)
+            out.append(quote)
+            if d.type == "direct":
+                previous = quote
+        return out
+
+    def _record(self, d: Draft, speaker, via, previous: Quote | None) -> Quote:
+        spans = sorted(d.spans)
+        text = " ".join(self.text[s:e] for s, e in spans)
+        cue = d.cue
+        conf = PRIOR.get(d.how, 0.5) * (1.0 if speaker is not None and speaker.actor_id else 0.8)
+        return Quote(text=text, start=spans[0][0], end=spans[-1][1], type=d.type,
+                     cue=previous.cue if previous else (cue.cue if cue else None),
+                     speaker=speaker, via=via, sentence=self.ann.sentence_of(spans[0][0]),
+                     spans=spans, cue_span=previous.cue_span if previous else (cue.cue_span if cue else None),
+                     confidence=round(conf, 2))
+
+    def _combine(self, cues: list[Cue]) -> list[Draft]:
+        """Match quoted spans with cues: mixed, direct (by parse, then by adjacency), continuation."""
+        owner: dict[int, tuple[str, Cue]] = {}  # marked index -> (how, cue)
+        absorbed: set[int] = set()
+        drafts: list[Draft] = []
+        for cue in cues:
+            if cue.content is None:
+                continue
+            s, e = cue.content
+            inside = [k for k, m in enumerate(self.marked) if m.start < e and s < m.end]
+            if not inside:
+                drafts.append(Draft([cue.content], "indirect", cue, cue.kind))
+                continue
+            rest = self._words_outside(s, e, inside)
+            if rest == 0:  # the clause is the quotation: a direct quote governed by its cue
+                for k in inside:
+                    owner.setdefault(k, ("syntax", cue))
+            elif all(s <= self.marked[k].start - 1 and self.marked[k].end <= e + 1 for k in inside):
+                absorbed.update(inside)
+                drafts.append(Draft([cue.content], "mixed", cue, cue.kind, inside))
+        for k, m in enumerate(self.marked):
+            if k in owner or k in absorbed:
+                continue
+            cue = self._adjacent(m, cues)
+            if cue is not None:
+                owner[k] = ("adjacent", cue)
+        # Direct quotes: fragments sharing a cue form one quote; uncued ones may continue it.
+        by_cue: dict[int, Draft] = {}
+        last: Draft | None = None
+        for k, m in enumerate(self.marked):
+            if k in absorbed:
+                continue
+            if k in owner:
+                how, cue = owner[k]
+                if how == "adjacent" and not self._quote_like(m):
+                    continue
+                d = by_cue.get(id(cue))
+                if d is None:
+                    d = by_cue[id(cue)] = Draft(list(m.spans), "direct", cue, how, [k])
+                    drafts.append(d)
+                else:
+                    d.spans.extend(m.spans)
+                    d.marked.append(k)
+                last = d
+            elif last is not None and self._continues(last, m):
+                last.spans.extend(m.spans)
+                last.marked.append(k)
+        return self._drop_overlaps(drafts)
+
+    def _drop_overlaps(self, drafts: list[Draft]) -> list[Draft]:
+        """A reported clause that runs into a direct quote is a parse error: the direct quote
+        wins and the clause keeps what comes before it (if anything)."""
+        direct = sorted(s for d in drafts if d.type == "direct" for s in d.spans)
+        keep = []
+        for d in drafts:
+            if d.type != "direct":
+                s, e = d.spans[0]
+                hit = next(((a, b) for a, b in direct if a - 1 < e and s < b + 1), None)
+                if hit is not None:
+                    e = hit[0] - 1
+                    while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",;:—–-"):
+                        e -= 1
+                    if len(WORD.findall(self.text, s, e)) < 3 or any(a - 1 < e and s < b + 1 for a, b in direct):
+                        continue
+                    d.spans = [(s, e)]
+            keep.append(d)
+        return keep
+
+    def _words_outside(self, s: int, e: int, inside: list[int]) -> int:
+        """Words of text[s:e] not inside the given quoted spans."""
+        n, pos = 0, s
+        for k in inside:
+            m = self.marked[k]
+            for a, b in m.spans:
+                n += len(WORD.findall(self.text, pos, max(pos, min(a, e))))
+                pos = max(pos, b)
+        n += len(WORD.findall(self.text, pos, e)) if pos < e else 0
+        return n
+
+    def _quote_like(self, m: Marked) -> bool:
+        """Speech rather than a scare quote: long enough, or a whole utterance (“Unacceptable,”)."""
+        inner = self.text[m.start:m.end]
+        return len(WORD.findall(inner)) >= self.min_words or inner[-1:] in ",.?!…"
+
+    def _adjacent(self, m: Marked, cues: list[Cue]) -> Cue | None:
+        """The cue right after the quote in its sentence, else the one just before it."""
+        doc, by_verb = self.doc, {c.verb.i: c for c in cues}
+        last_frag = m.spans[-1]
+        span = doc.char_span(last_frag[0], last_frag[1], alignment_mode="expand")
+        if span is None:
+            return None
+        para = self.para(last_frag[0])
+        i, gap = span.end, 0
+        while i < len(doc) and span.end < len(doc):
+            tok = doc[i]
+            if self.in_quote[i] >= 0 and self.in_quote[i] != self.marked.index(m) or self.para(tok.idx) != para:
+                break
+            if self.in_quote[i] < 0:
+                if i in by_verb:
+                    return by_verb[i]
+                if tok.text in SENTENCE_END or gap > MAX_GAP_AFTER:
+                    break
+                gap += not tok.is_punct
+            i += 1
+        first = m.spans[0]
+        span = doc.char_span(first[0], first[1], alignment_mode="expand")
+        para = self.para(first[0])
+        i, gap = span.start - 1, 0
+        k = self.marked.index(m)
+        while i >= 0:
+            tok = doc[i]
+            if self.in_quote[i] >= 0 and self.in_quote[i] != k or self.para(tok.idx) != para:
+                break
+            if self.in_quote[i] < 0:
+                if tok.text in SENTENCE_END:
+                    break
+                if i in by_verb:
+                    return by_verb[i] if gap <= MAX_GAP_BEFORE or doc[span.start - 2].text == ":" else None
+                gap += not tok.is_punct
+            i -= 1
+        return None
+
+    def _continues(self, last: Draft, m: Marked) -> bool:
+        """An uncued quotation continues the previous direct quote: same paragraph right after
+        it (“A,” he said. “B.”), or the next paragraph when that paragraph is only a quotation."""
+        if not self._quote_like(m):
+            return False
+        prev_end = last.spans[-1][1]
+        p_prev, p_now = self.para(prev_end), self.para(m.start)
+        if p_now == p_prev:
+            return True
+        if p_now != p_prev + 1:
+            return False
+        p_start = self.para_starts[p_now]
+        p_end = self.para_starts[p_now + 1] if p_now + 1 < len(self.para_starts) else len(self.text)
+        outside = self.text[p_start:m.start - 1] + self.text[m.end + 1:p_end]
+        return not WORD.search(outside)

@@ -1,0 +1,199 @@
+"""Speech cues in the parse: the verb, what was said (its clause) and who said it.
+
+A cue is a speech verb outside quotation marks ("said", "told", "warned", "denied"), or
+"according to". Its content is the reported clause: the ccomp of the verb ("said (that) X"),
+an object for verbs that take one ("denied the reports"), an infinitive for promises and
+threats ("vowed to respond"), the main clause for a parenthetical cue ("X, he said") or the
+rest of the sentence for "according to Y". The subject is the speaker, except in mediated
+speech ("Interfax quoted Lavrov as saying X": speaker Lavrov, via Interfax).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .cues import (ADJACENT_ONLY, NOUN_TAGGED, OBJECT_CONTENT, PARENTHETICAL,
+                   PARTICLE_VERBS, SPEECH_VERBS, XCOMP_CONTENT)
+
+
+
+@dataclass
+class Cue:
+    verb: object  # spaCy Token of the speech verb (the "quoted" of mediated speech)
+    cue_span: tuple[int, int]
+    content: tuple[int, int] | None
+    subject: object | None  # head Token of the speaker's noun phrase
+    via: object | None = None  # head Token of the medium in mediated speech
+    kind: str = "ccomp"
+    content_head: object | None = None
+
+    @property
+    def cue(self) -> str:
+        return self.verb.doc.text[self.cue_span[0]:self.cue_span[1]]
+
+
+QUOTE_MARKS = set('"“”„«»')
+
+
+def _span(doc, left: int, right: int) -> tuple[int, int] | None:
+    """Character span of tokens left..right without punctuation at either end (quote marks stay)."""
+    while right >= left and (doc[right].is_space or doc[right].is_punct and doc[right].text not in QUOTE_MARKS):
+        right -= 1
+    while left <= right and (doc[left].is_space or doc[left].is_punct and doc[left].text not in QUOTE_MARKS):
+        left += 1
+    if right < left:
+        return None
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def subject_of(verb, depth: int = 0):
+    """The speaker head for a speech verb: its subject; for "..., adding" or "and said" the
+    subject of the speech verb (or clause) it hangs on."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if depth > 3 or verb.head is verb:
+        return None
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ == "VBG" or verb.dep_ == "advcl":
+        up = verb.head
+        while up.head is not up and up.lemma_.lower() not in SPEECH_VERBS and up.dep_ not in ("ROOT",):
+            up = up.head
+        if up.lemma_.lower() in SPEECH_VERBS:
+            return subject_of(up, depth + 1)
+        return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "conj":
+        return subject_of(verb.head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.lemma_ == "say":  # "said Foreign Minister Dmytro Kuleba" parsed as an object
+        for child in verb.rights:
+            if child.dep_ in ("dobj", "npadvmod", "attr") and child.pos_ == "PROPN":
+                return child
+    return None
+
+
+def _same_paragraph(a, b) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return not any(t.is_space and "\n" in t.text for t in a.doc[lo:hi]) and "\n" not in a.doc[lo].whitespace_
+
+
+def _content(verb) -> tuple[str, object] | None:
+    lemma = verb.lemma_.lower()
+    kids = [c for c in verb.children if _same_paragraph(c, verb)]
+    for child in kids:
+        if child.dep_ == "ccomp":
+            return "ccomp", child
+    if lemma in XCOMP_CONTENT:
+        for child in kids:
+            if child.dep_ == "xcomp":
+                return "xcomp", child
+    if lemma in OBJECT_CONTENT:
+        for child in kids:
+            if child.dep_ == "dobj" and child.i > verb.i:
+                return "object", child
+    return None
+
+
+def find_cues(doc, in_quote: Callable[[int], bool], paragraph: Callable[[int], tuple[int, int]]) -> list[Cue]:
+    """Every speech cue outside quotation marks, in text order. `paragraph(char)` gives the
+    bounds of the paragraph holding `char`: reported clauses never cross them."""
+    out: list[Cue] = []
+    for tok in doc:
+        if in_quote(tok.i):
+            continue
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            cue = _according(tok)
+        elif tok.pos_ == "NOUN" and low in NOUN_TAGGED:
+            cue = _noun_cue(tok)
+        else:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS and lemma not in PARTICLE_VERBS:
+                continue
+            if lemma in PARTICLE_VERBS and not any(c.dep_ == "prt" and c.lower_ == PARTICLE_VERBS[lemma] for c in tok.children):
+                continue
+            cue = _verb_cue(tok)
+        if cue is None:
+            continue
+        if cue.content is not None:
+            p_start, p_end = paragraph(cue.cue_span[0])
+            s, e = max(cue.content[0], p_start), min(cue.content[1], p_end)
+            while e > s and doc.text[e - 1].isspace():
+                e -= 1
+            cue.content = (s, e) if e > s else None
+        out.append(cue)
+    return out
+
+
+def _noun_cue(tok) -> Cue | None:
+    """ "he notes" / "notes Bozell": a speech verb the tagger took for a noun; adjacency only."""
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prev is not None and prev.pos_ in ("PRON", "PROPN") and prev.dep_ != "poss":
+        subject = prev
+    elif nxt is not None and nxt.pos_ == "PROPN" and (prev is None or prev.is_punct):
+        subject = nxt
+    else:
+        return None
+    return Cue(tok, (tok.idx, tok.idx + len(tok)), None, subject, None, "none", None)
+
+
+def _mediated(verb):
+    """The "quoted" of "X quoted Y as saying" / "Y was quoted as saying", however it parsed."""
+    if verb.lower_ != "saying" or verb.i < 2 or verb.doc[verb.i - 1].lower_ != "as":
+        return None
+    sent_start = verb.sent.start
+    for i in range(verb.i - 2, max(sent_start, verb.i - 15) - 1, -1):
+        tok = verb.doc[i]
+        if tok.lemma_ == "quote" and tok.pos_ == "VERB":
+            return tok
+    return None
+
+
+def _verb_cue(verb) -> Cue | None:
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    cue_tok, subject, via = verb, subject_of(verb), None
+    quoted = _mediated(verb)
+    if quoted is not None:  # "Interfax quoted Lavrov as saying" / "Zarif was quoted as saying by IRNA"
+        cue_tok = quoted
+        obj = next((c for c in quoted.children if c.dep_ == "dobj"), None)
+        subj = next((c for c in quoted.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and quoted.dep_ == "relcl":
+            subj = quoted.head if obj is not None else None
+        if obj is not None:
+            subject, via = obj, subj
+        else:
+            subject = subj
+            by = next((t for t in doc[verb.i + 1: verb.sent.end] if t.lower_ == "by" and t.head in (quoted, verb)), None)
+            via = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    content, kind, head = None, "none", None
+    found = None if lemma in ADJACENT_ONLY else _content(verb)
+    if found:
+        kind, head = found
+        content = _span(doc, head.left_edge.i, head.right_edge.i)
+    elif verb.dep_ == "parataxis" and lemma in PARENTHETICAL and verb.i > verb.head.i:
+        # "Russia is ready, he said" parsed with the main clause on top
+        sent = verb.sent
+        kind, head = "parataxis", verb.head
+        content = _span(doc, max(sent.start, verb.head.left_edge.i), verb.left_edge.i - 1)
+        if content and len(doc.text[content[0]:content[1]].split()) < 3:
+            content = None
+    span = (cue_tok.idx, cue_tok.idx + len(cue_tok))
+    return Cue(cue_tok, span, content, subject, via, kind, head)
+def _according(tok) -> Cue | None:
+    """ "According to X, CONTENT." or "CONTENT, according to X." """
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    subject = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if subject is None:
+        return None
+    sent = tok.sent
+    left, right = tok.left_edge.i, max(tok.right_edge.i, subject.right_edge.i)
+    if left - sent.start > sent.end - 1 - right:  # phrase at the end: content before it
+        content = _span(doc, sent.start, left - 1)
+    else:
+        content = _span(doc, right + 1, sent.end - 1)
+    return Cue(tok, (tok.idx, to.idx + len(to)), content, subject, None, "according", None)
