@@ -1,0 +1,448 @@
+"""Find place mentions in a parsed article, resolve each to one gazetteer entry, and tell
+locations from places that stand for their government.
+
+Mentions come from the NER (GPE, LOC, FAC), from entities the small model mislabels (ORG
+"Kiev", NORP "Sevastopol") and untagged proper nouns ("Aleppo, Syria's largest city"), both
+accepted only for well-known places or after a locative preposition, and from datelines
+("NEW YORK/MOSCOW, Oct 1 -").
+
+Each candidate entry gets a score, and the best wins:
+    importance (log10 population; countries +1) + 0.5 if a capital
+    - 0.5 for an alternate spelling, - 1.5 for a loose (consonant) match
+    + 3 x the share of the article's country evidence that points to the candidate's country
+      (other places, demonyms such as "Lebanese", the countries of the article's actors)
+    + 2 if the candidate's US state is mentioned in the article
+    + 1 if it lies within 300 km of another place of the article that is not in doubt
+    + 6 if an explicit qualifier names its country or state ("Paris, Texas", "Libya's Tripoli",
+      "the Lebanese city of Tripoli", "Tripoli in northern Lebanon")
+    + 2 if a feature word agrees ("Idlib province" -> admin1, "the city of Idlib" -> city).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .gazetteer import Entry, Gazetteer, fold, gazetteer, haversine_km
+from .records import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..annotation import Annotation
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", "la", "on", "upon", "bin"}
+MISLABELS = {"ORG", "NORP", "PERSON"}
+LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
+            "inside", "through", "throughout", "via", "between", "within", "on"}
+PLACE_OBJECT_VERBS = {"enter", "seize", "capture", "recapture", "retake", "take", "storm", "shell", "bomb",
+                      "besiege", "encircle", "surround", "raid", "liberate", "reach", "visit", "occupy",
+                      "overrun", "evacuate", "leave", "flee", "abandon", "defend", "lose", "hold", "control",
+                      "tour", "invade", "annex", "blockade"}
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              "north-east", "north-west", "south-east", "south-west"}
+OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "control", "capture", "siege", "fall",
+                         "residents", "people", "governor", "mayor", "streets", "city", "town", "village",
+                         "capital", "port", "province", "region", "state", "governorate", "oblast"}
+CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "suburb", "district"}
+ADMIN_WORDS = {"province", "governorate", "region", "state", "oblast", "county", "prefecture", "district",
+               "territory", "department", "republic"}
+# Verbs whose subject acts: a place as their subject stands for its government or people.
+NON_AGENT_VERBS = {"be", "become", "remain", "see", "witness", "host", "suffer", "experience", "lie", "sit",
+                   "stand", "border", "record", "face", "have", "include", "contain", "get", "undergo",
+                   "receive", "need", "lack", "look", "seem", "fall", "burn", "shake", "come", "go", "rank"}
+AGENT_VERBS = {"say", "tell", "warn", "announce", "accuse", "deny", "reject", "insist", "urge", "call",
+               "demand", "condemn", "criticize", "criticise", "welcome", "claim", "argue", "state", "add",
+               "respond", "reply", "threaten", "vow", "pledge", "promise", "agree", "refuse", "decide",
+               "retaliate", "protest", "negotiate", "propose", "offer", "ask", "want", "seek", "plan",
+               "intend", "hope", "expect", "believe", "fear", "blame", "praise", "approve", "insist",
+               "confirm", "acknowledge", "admit", "report", "allege", "dismiss", "denounce", "slam", "hail",
+               "express", "voice", "maintain", "stress", "signal", "suggest", "vote", "veto", "abstain",
+               "object", "complain", "push", "press", "step", "move", "act", "intervene", "invade", "attack",
+               "strike", "bomb", "respond", "react", "refuse", "resist", "recognize", "recognise"}
+# Nouns a place modifies when it stands for an actor: "Russia's foreign ministry", "U.S. officials".
+ACTOR_NOUNS = {
+    "government", "forces", "force", "troops", "army", "military", "navy", "officials", "official", "ministry",
+    "minister", "president", "premier", "leader", "leaders", "leadership", "envoy", "ambassador",
+    "authorities", "administration", "delegation", "diplomats", "diplomat", "regime", "intelligence",
+    "police", "parliament", "spokesman", "spokeswoman", "spokesperson", "warplanes", "jets", "aircraft",
+    "coalition", "position", "decision", "support", "plan", "proposal", "response", "demand", "offer",
+    "refusal", "policy", "intervention", "annexation", "backing", "stance", "sanctions", "involvement",
+    "allies", "ally", "partners", "counterpart", "lawmakers", "cabinet", "department", "agency",
+    "soldiers", "commanders", "negotiators", "representative", "representatives", "mission", "statement",
+    "secretary", "chief", "general", "foreign", "defence", "defense", "navy", "marines", "embassy",
+    "consulate", "envoys", "delegates", "state", "pressure", "threat", "warning", "accusation", "demands",
+}
+# AP-style state abbreviations ("Paris, Tex.") -> postal code.
+AP_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE", "fla": "FL",
+    "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA",
+    "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE", "nev": "NV", "nh": "NH",
+    "nj": "NJ", "nm": "NM", "ny": "NY", "nc": "NC", "nd": "ND", "okla": "OK", "ore": "OR", "pa": "PA",
+    "ri": "RI", "sc": "SC", "sd": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA",
+    "wva": "WV", "wis": "WI", "wyo": "WY",
+}
+DATELINE = re.compile(
+    r"(?m)^[ \t]*((?:[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*)*)(?:/[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*)*)*)"
+    r"(?=(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*(?:\([^)]{2,30}\)\s*)?[-–—]\s)")
+QUALIFIER_GAP = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?$", re.I)
+
+W_CONTEXT, W_STATE, W_QUALIFIER, W_FEATURE, W_NEAR = 3.0, 2.0, 6.0, 2.0, 1.0
+SOURCE_RELIABILITY = {"ner": 1.0, "dateline": 0.97, "mislabel": 0.85, "propn": 0.8}
+MATCH_RELIABILITY = {"name": 1.0, "alternate": 0.95, "loose": 0.7}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    source: str  # ner | dateline | mislabel | propn
+    root: "Token | None"
+    candidates: list[tuple[Entry, str]]
+    feature_hint: str | None = None  # "city" or "admin"
+    qualifiers: list[Entry] = field(default_factory=list)
+    qualifier_states: set[str] = field(default_factory=set)
+    prior: Counter = field(default_factory=Counter)  # country -> share, before context
+
+
+def places_of(ann: "Annotation") -> list[Place]:
+    """The article's places, computed once and kept in `ann.shared["places"]` so that a
+    component running earlier (events) and the 'places' component share the work."""
+    cached = ann.shared.get("places")
+    if cached is None:
+        cities = getattr(getattr(ann.options, "places", None), "cities", "cities15000")
+        cached = ann.shared["places"] = resolve(ann, gazetteer(cities))
+    return cached
+
+
+def places_for_sentence(ann: "Annotation", sentence: int, role: str | None = "location") -> list[Place]:
+    """The places of one sentence (only those with `role`, unless role is None)."""
+    return [p for p in places_of(ann) if p.sentence == sentence and (role is None or p.role == role)]
+
+
+def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
+    mentions = find_mentions(ann, gaz)
+    _add_qualifiers(ann, mentions, gaz)
+    evidence = _country_evidence(ann, mentions, gaz)
+    states = {e.admin1 for m in mentions for e, _ in m.candidates[:1] if e.feature == "admin1" and e.admin1}
+    anchors = _anchors(mentions)
+    return [_choose(ann, m, evidence, states, [a for a in anchors if a[0] is not m]) for m in mentions]
+
+
+def _anchors(mentions: list[Mention]) -> list[tuple[Mention, float, float]]:
+    """Points of places that are not in doubt (one candidate, or one far ahead), below country level."""
+    out = []
+    for m in mentions:
+        if not m.candidates:
+            continue
+        best = max(m.candidates, key=lambda c: _prior(*c))
+        margin = min((_prior(*best) - _prior(*c) for c in m.candidates if c is not best), default=9.0)
+        if margin >= 1.5 and best[0].lat is not None and best[0].feature in ("city", "admin1", "region"):
+            out.append((m, best[0].lat, best[0].lon))
+    return out
+
+
+# mentions -------------------------------------------------------------------------------------
+def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
+    doc, text = ann.doc, ann.document.text
+    found: list[Mention] = []
+    taken = bytearray(len(text) + 1)
+
+    def add(m: Mention) -> None:
+        if any(taken[m.start:m.end]):
+            return
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        found.append(m)
+
+    for match in DATELINE.finditer(text):
+        pos = match.start(1)
+        for part in match.group(1).split("/"):
+            cands = [c for c in gaz.lookup(part, loose=False) if c[0].feature in ("city", "country", "admin1")]
+            if cands:
+                add(Mention(pos, pos + len(part), part, "dateline", None, cands))
+            pos += len(part) + 1
+
+    ent_tokens = set()
+    for ent in doc.ents:
+        ent_tokens.update(range(ent.start, ent.end))
+        if ent.label_ in PLACE_LABELS:
+            span = _trim(ent)
+            if span is None:
+                continue
+            cands = _lookup_span(gaz, span)
+            m = Mention(span.start_char, span.end_char, span.text, "ner", span.root, cands)
+            m.feature_hint = _feature_hint(span)
+            add(m)
+        elif ent.label_ in MISLABELS and fold(ent.text) not in gaz.demonyms:
+            span = _trim(ent)
+            if span is None:
+                continue
+            locative = _is_locative(span)
+            if ent.label_ == "PERSON" and not (locative or _bare_name(span)):
+                continue
+            cands = [c for c in gaz.lookup(span.text, loose=False) if _strong(c, locative)]
+            if cands:
+                add(Mention(span.start_char, span.end_char, span.text, "mislabel", span.root, cands))
+
+    for span in _proper_noun_runs(doc, ent_tokens):
+        locative = _is_locative(span)
+        cands = [c for c in gaz.lookup(span.text, loose=False) if _strong(c, locative)]
+        if cands:
+            m = Mention(span.start_char, span.end_char, span.text, "propn", span.root, cands)
+            m.feature_hint = _feature_hint(span)
+            add(m)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _trim(span: "Span") -> "Span | None":
+    """Drop a leading "the" and a trailing possessive from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "'s", "’s"):
+        start += 1
+    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "-"):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _lookup_span(gaz: Gazetteer, span: "Span") -> list[tuple[Entry, str]]:
+    """Whole span first; then without a trailing feature word ("Idlib province" -> "Idlib"), and
+    for facilities the longest leading name ("Damascus International Airport" -> "Damascus")."""
+    cands = gaz.lookup(span.text)
+    if cands:
+        return cands
+    words = [t for t in span]
+    if len(words) > 1 and words[-1].lower_ in ADMIN_WORDS | CITY_WORDS:
+        cands = gaz.lookup(span[:-1].text)
+        if cands:
+            return cands
+    for n in range(len(words) - 1, 0, -1):
+        cands = [c for c in gaz.lookup(span[:n].text, loose=False) if c[0].importance >= 5]
+        if cands:
+            return [(e, "alternate") for e, _ in cands]  # a part of the name: match counts less
+    return []
+
+
+def _strong(cand: tuple[Entry, str], locative: bool) -> bool:
+    """Enough to accept a span the NER did not call a place: a well-known place by its own name,
+    or any place after a locative preposition."""
+    entry, how = cand
+    if locative:
+        return True
+    return (entry.feature != "city" or entry.importance >= 5.0) and (how == "name" or entry.importance >= 5.5)
+
+
+TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "sen", "senator", "rep",
+          "king", "queen", "prince", "sheikh", "judge", "colonel", "col", "commander", "leader", "chief"}
+
+
+def _bare_name(span: "Span") -> bool:
+    """A one-word "PERSON" with no title before it: the small model often tags "Kiev accused
+    Moscow" or "entered Falluja" so; `_strong` then keeps only well-known places."""
+    doc = span.doc
+    prev = doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+    return len(span) == 1 and prev not in TITLES
+
+
+def _is_locative(span: "Span") -> bool:
+    """Is the span where a place would be: after "in", "near", "out of", "the outskirts of", or
+    the object of "entered", "seized", "shelled"?"""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in LOCATIVE:
+        return True
+    if prev is not None and prev.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in OF_PLACE:
+        return True
+    root, head = span.root, span.root.head
+    if root.dep_ == "pobj" and head.lower_ in LOCATIVE:
+        return True
+    return root.dep_ == "dobj" and head.lemma_.lower() in PLACE_OBJECT_VERBS
+
+
+def _feature_hint(span: "Span") -> str | None:
+    doc = span.doc
+    last = span[-1].lower_
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    if last in ADMIN_WORDS or nxt in ADMIN_WORDS:
+        return "admin"
+    if last in CITY_WORDS or nxt in CITY_WORDS:
+        return "city"
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        word = doc[span.start - 2].lower_
+        if word in CITY_WORDS:
+            return "city"
+        if word in ADMIN_WORDS:
+            return "admin"
+    return None
+
+
+def _proper_noun_runs(doc, ent_tokens: set[int]):
+    """Runs of capitalised tokens outside entities ("Deir ez-Zor", "Aleppo"), longest first
+    inside each run, as spans."""
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in ent_tokens or not _capitalised(tok):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in ent_tokens:
+            if _capitalised(doc[j]):
+                j += 1
+                continue
+            k = j  # connectors inside a name: "Deir ez-Zor", "Jisr al-Shughour"
+            while k < n and k - j < 3 and doc[k].lower_ in CONNECTORS:
+                k += 1
+            if k > j and k < n and k not in ent_tokens and _capitalised(doc[k]):
+                j = k + 1
+            else:
+                break
+        yield from _sub_runs(doc, i, min(j, i + 4))
+        i = j
+
+
+def _sub_runs(doc, i: int, j: int):
+    for length in range(j - i, 0, -1):
+        for s in range(i, j - length + 1):
+            span = doc[s:s + length]
+            if span[0].text[0].isupper() and span[-1].text[0].isalpha():
+                yield span
+
+
+def _capitalised(tok: "Token") -> bool:
+    t = tok.text
+    if not t[:1].isupper() or len(t) < 3 or tok.pos_ in ("PRON", "DET", "ADP", "CCONJ", "AUX", "PUNCT", "NUM"):
+        return False
+    if tok.is_sent_start:
+        return tok.tag_ in ("NNP", "NNPS") and not tok.is_stop
+    return True
+
+
+# qualifiers and context ---------------------------------------------------------------------------
+def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) -> None:
+    text = ann.document.text
+    for a, b in zip(mentions, mentions[1:]):
+        gap = text[a.end:b.start]
+        b_admin = [e for e, _ in b.candidates if e.feature in ("country", "admin1", "region")]
+        a_admin = [e for e, _ in a.candidates if e.feature in ("country", "admin1", "region")]
+        if b_admin and (gap.strip() == "," or QUALIFIER_GAP.fullmatch(gap)):
+            a.qualifiers += b_admin  # "Paris, Texas"; "Tripoli in northern Lebanon"
+        elif a_admin and gap.strip() in ("'s", "’s"):
+            b.qualifiers += a_admin  # "Libya's Tripoli"
+    for m in mentions:
+        after = re.match(r",\s*([A-Z][A-Za-z]{1,4})\.", text[m.end:m.end + 12])
+        if after and after.group(1).lower() in AP_STATES:
+            m.qualifier_states.add(AP_STATES[after.group(1).lower()])  # "Paris, Tex."
+        if m.root is not None:
+            iso3 = _norp_qualifier(m, gaz)
+            if iso3 and gaz.country(iso3):
+                m.qualifiers.append(gaz.country(iso3))
+
+
+def _norp_qualifier(m: Mention, gaz: Gazetteer) -> str | None:
+    """"the Lebanese city of Tripoli", "the Libyan capital Tripoli", "the Syrian town Kobani"."""
+    doc = m.root.doc
+    first = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if first is None:
+        return None
+    k = first.start - 1
+    if k >= 0 and doc[k].lower_ == "of":
+        k -= 1
+    if k >= 1 and doc[k].lower_ in CITY_WORDS | ADMIN_WORDS:
+        for j in range(k - 1, max(-1, k - 4), -1):
+            iso3 = gaz.demonyms.get(fold(doc[j].text))
+            if iso3:
+                return iso3
+    return None
+
+
+def _country_evidence(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) -> Counter:
+    """Countries the article is about: each mention's prior belief, demonyms, actors' countries."""
+    evidence: Counter = Counter()
+    for m in mentions:
+        scores = [(_prior(e, how), e) for e, how in m.candidates]
+        total = sum(math.exp(s) for s, _ in scores) or 1.0
+        for s, e in scores:
+            if e.country:
+                m.prior[e.country] += math.exp(s) / total
+        evidence.update(m.prior)
+    for ent in ann.doc.ents:
+        if ent.label_ == "NORP":
+            iso3 = gaz.demonyms.get(fold(ent.text))
+            if iso3:
+                evidence[iso3] += 1.0
+    for actor in ann.document.actors:
+        country = getattr(actor, "country", None)
+        if country:
+            evidence[country] += 0.5
+    return evidence
+
+
+def _prior(entry: Entry, how: str) -> float:
+    score = entry.importance + (0.5 if entry.capital else 0.0)
+    return score - {"name": 0.0, "alternate": 0.5, "loose": 1.5}[how]
+
+
+# choosing ---------------------------------------------------------------------------------------
+def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str],
+            anchors: list[tuple[Mention, float, float]]) -> Place:
+    sentence = ann.sentence_of(m.start)
+    role = "dateline" if m.source == "dateline" else _role(m.root)
+    if not m.candidates:
+        return Place(m.text, m.start, m.end, sentence, role, None, None, None, None, None, None, None, 0.0)
+    own = m.prior
+    total = sum(evidence.values()) - sum(own.values())
+    qual_countries = {q.country for q in m.qualifiers if q.country}
+    qual_states = m.qualifier_states | {q.admin1 for q in m.qualifiers if q.admin1}
+    scored = []
+    for entry, how in m.candidates:
+        score = _prior(entry, how)
+        if entry.country and total > 0:
+            score += W_CONTEXT * max(0.0, evidence[entry.country] - own[entry.country]) / total
+        if entry.admin1 and entry.feature == "city" and entry.admin1 in states:
+            score += W_STATE
+        if entry.country in qual_countries and not (entry in m.qualifiers):
+            score += W_QUALIFIER
+        if entry.admin1 and entry.feature == "city" and entry.admin1 in qual_states:
+            score += W_QUALIFIER
+        if len(m.candidates) > 1 and entry.lat is not None and any(
+                haversine_km(entry.lat, entry.lon, lat, lon) <= 300 for _, lat, lon in anchors):
+            score += W_NEAR
+        if m.feature_hint == "city" and entry.feature == "city":
+            score += W_FEATURE
+        elif m.feature_hint == "admin" and entry.feature in ("admin1", "region"):
+            score += W_FEATURE
+        scored.append((score, entry, how))
+    scored.sort(key=lambda x: (-x[0], x[1].feature != "country", -x[1].importance))
+    best_score, best, how = scored[0]
+    share = 1.0 / sum(math.exp(s - best_score) for s, _, _ in scored)
+    confidence = round(min(0.99, share * SOURCE_RELIABILITY[m.source] * MATCH_RELIABILITY[how]), 3)
+    return Place(m.text, m.start, m.end, sentence, role, best.country, best.lat, best.lon, best.feature,
+                 best.geonames_id, best.id, best.name, confidence)
+
+
+def _role(root: "Token | None") -> str:
+    """"actor" when the place stands for its government or people, else "location"."""
+    if root is None:
+        return "location"
+    tok = root
+    while tok.dep_ == "conj" and tok.head is not tok:  # "Moscow and Washington said"
+        tok = tok.head
+    dep, head = tok.dep_, tok.head
+    if dep == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        lemma = head.lemma_.lower()
+        if lemma in AGENT_VERBS:
+            return "actor"
+        if lemma not in NON_AGENT_VERBS and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children):
+            return "actor"
+    if dep == "pobj" and head.dep_ == "agent":  # "was bombed by Russia"
+        return "actor"
+    if dep in ("poss", "compound", "nmod", "amod", "npadvmod") and head.lemma_.lower() in ACTOR_NOUNS | {"lead", "back"}:
+        return "actor"
+    return "location"
