@@ -161,7 +161,16 @@ def link_mention_fn() -> Callable[..., Any] | None:
     return _link_fn()
 
 
-NP_DEPS = frozenset(("compound", "amod", "nmod", "poss", "nummod", "quantmod", "det", "case", "appos", "flat"))
+NP_DEPS = frozenset(("compound", "amod", "nmod", "poss", "nummod", "quantmod", "det", "case", "appos", "flat",
+                     "npadvmod"))
+# Heads that stand for their complement ("thousands of Kurds", "one third of the guerrillas").
+CONTAINER_HEADS = frozenset("""number group dozen dozens hundred hundreds thousand thousands million millions third
+    half quarter majority part some many most all one two three members member""".split())
+# Titles give a person's sector even when the actor stage cannot place them.
+_TITLES = {"president": "GOV", "minister": "GOV", "premier": "GOV", "chancellor": "GOV", "king": "GOV",
+           "emir": "GOV", "secretary": "GOV", "governor": "GOV", "ambassador": "GOV", "spokesman": "GOV",
+           "judge": "JUD", "general": "MIL", "gen.": "MIL", "colonel": "MIL", "commander": "MIL",
+           "archbishop": "REL", "bishop": "REL", "leader": "GOV", "senator": "LEG", "speaker": "LEG"}
 
 
 def np_tokens(head: "Token") -> list["Token"]:
@@ -197,12 +206,15 @@ def split_conjuncts(head: "Token") -> list["Token"]:
 def _country_in(tokens: list["Token"]) -> tuple[str | None, str | None, str]:
     names, _ = _tables()
     text = " ".join(t.lower_ for t in tokens)
+    for t in tokens:  # a named group wins over a patron's adjective ("pro-Iranian Hizbollah")
+        if t.lower_ in _GROUPS:
+            return (*_GROUPS[t.lower_], t.lower_)
     for multi in _MULTI:
         if multi in text and multi in names:
             code = names[multi]
             return code[:3], code[3:] or None, multi
     for t in tokens:
-        for key in (t.lower_, t.lemma_.lower()):
+        for key in (t.lower_, t.lemma_.lower(), t.lower_[:-1] if t.lower_.endswith("s") else ""):
             if key in names:
                 code = names[key]
                 return code[:3], code[3:] or None, key
@@ -213,6 +225,12 @@ def _country_in(tokens: list["Token"]) -> tuple[str | None, str | None, str]:
         if " " in k and k in text:
             return (*value, k)
     return None, None, ""
+
+
+def is_country_word(tok: "Token") -> bool:
+    names, _ = _tables()
+    low = tok.lower_
+    return low in names or low in _GROUPS or (low.endswith("s") and low[:-1] in names)
 
 
 def head_sector(head: "Token") -> str | None:
@@ -226,45 +244,99 @@ def code_np(ann: "Annotation", head: "Token", role: str, alone: bool = True) -> 
     `alone` is False for a pseudo-head split off a compound modifier ("Romanian" in "Hungarian
     and Romanian officials"): the sector then comes from the shared head noun.
     """
-    shared_head = head.head if not alone else head
+    if alone and (head.lemma_.lower() in CONTAINER_HEADS or head.like_num):
+        inner = [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for p in prep.children if p.dep_ == "pobj"]
+        if inner:
+            return code_np(ann, inner[0], role)
+    shared_head = head
+    if not alone:  # "Romanian" in "Hungarian and Romanian officials" -> "officials"
+        while shared_head.dep_ == "conj":
+            shared_head = shared_head.head
+        shared_head = shared_head.head
     tokens = np_tokens(head) if alone else [head]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     name = ann.doc.text[start:end] if alone else f"{head.text} {shared_head.text}"
-    sector = head_sector(shared_head)
+    sector = head_sector(shared_head) or _title_sector(tokens)
+    found = None
     link = link_mention_fn()
     if link is not None:
         try:
             found = link(ann, start, end)
         except Exception:  # the actor stage must never break event coding
             found = None
-        if found is not None and getattr(found, "code", None):
-            return _arg_from(found, name, sector, head, role)
-    actor = ann.actor_at(start, end)
-    if actor is not None and (actor.code or actor.country):
-        return _arg_from(actor, name, sector, head, role)
+    if found is None or not getattr(found, "code", None):
+        found = ann.actor_at(start, end) if alone else ann.actor_at(head.idx, head.idx + len(head.text))
+    actor_id = (getattr(found, "actor_id", None) or getattr(found, "id", None)) if found is not None else None
+    if found is not None:
+        arg = _arg_from(found, name, sector, head, role)
+        if arg.country:
+            return arg
+        sector = arg.sector or sector
+        name = arg.ref.name or name
     country, csector, _ = _country_in(tokens)
+    if country is None and alone:
+        # "Opposition groups in Zimbabwe", "government of Sindh province": where the group is
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+                for p in prep.children:
+                    if p.dep_ == "pobj":
+                        country, csector, _ = _country_in(np_tokens(p))
+                        if country is None:
+                            inner_actor = ann.actor_at(p.idx, p.idx + len(p.text))
+                            if inner_actor is not None and inner_actor.country:
+                                country = inner_actor.country
+                        csector = None if csector == "GOV" and sector else csector
+                if country:
+                    break
     if country is None:
-        if actor is not None:
-            return Arg(ActorRef(name, actor.id, None), None, sector, head, role)
+        if found is not None or (sector is not None and sector != "GOV"):
+            # "rebels", "police": GDELT codes an actor of unknown country by its sector (REB, COP)
+            return Arg(ActorRef(name, actor_id, sector), None, sector, head, role)
         return None
     # a capital or government building names the government ("Moscow said"); a group keeps its
     # own sector ("Houthi rebels"); otherwise the head noun says which part of the country it is
     sector = csector if csector and csector != "GOV" else (sector or csector)
     code = country + (sector or "")
-    return Arg(ActorRef(name, actor.id if actor else None, code), country, sector, head, role)
+    return Arg(ActorRef(name, actor_id, code), country, sector, head, role)
+
+
+def _title_sector(tokens: list["Token"]) -> str | None:
+    for t in tokens:
+        if t.lower_ in _TITLES:
+            return _TITLES[t.lower_]
+    return None
+
+
+SECTOR_CODES = frozenset("""GOV MIL REB OPP COP MED LEG JUD CVL LAB EDU BUS ELI REL SPY UAF CRM HLH AGR ENV REF MOD
+    RAD SEP INS PTY DEV HRI MNC IMG""".split()) - {"IMG"}
 
 
 def _arg_from(found: Any, name: str, head_sector_code: str | None, head: "Token", role: str) -> Arg:
     actor_id = getattr(found, "actor_id", None) or getattr(found, "id", None)
-    code = getattr(found, "code", None)
-    country = getattr(found, "country", None) or (code[:3] if code else None)
-    sector = getattr(found, "sector", None) or (code[3:6] if code and len(code) > 3 else None)
+    code = getattr(found, "code", None) or None
+    country = getattr(found, "country", None)
+    if not country and code and code[:3] not in SECTOR_CODES:
+        country = code[:3]
+    sector = getattr(found, "sector", None)
+    if not sector and code:
+        rest = code[3:6] if country else code[:3]
+        sector = rest if rest in SECTOR_CODES else None
     kind = getattr(found, "kind", None)
     # "Russian aircraft": the actor is the country, the head noun says which part of it.
-    if head_sector_code and kind == "country" and (sector in (None, "GOV")) and country:
+    if head_sector_code and kind == "country" and sector in (None, "GOV") and country:
         sector = head_sector_code
-        code = country + sector
-    return Arg(ActorRef(getattr(found, "name", None) or name, actor_id, code), country, sector, head, role)
+    if country:
+        code = country + (sector or "") if not code or kind == "country" or not code.startswith(country) else code
+    return Arg(ActorRef(getattr(found, "name", None) or name, actor_id, code), country, sector or head_sector_code,
+               head, role)
+
+
+def bare_np(ann: "Annotation", head: "Token", role: str) -> Arg:
+    """An uncoded argument that still names what was acted on ("the convoy")."""
+    tokens = np_tokens(head)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return Arg(ActorRef(ann.doc.text[start:end], None, None), None, None, head, role)
 
 
 def country_of(code: str | None) -> str | None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from .cameo import DEFAULT_CAMEO
-from .coding import Arg, code_np, split_conjuncts
+from .coding import Arg, bare_np, code_np, is_country_word, np_tokens, split_conjuncts
 from .lexicon import Entry, Lexicon, is_passive, match, objects
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ HEDGES = frozenset("reportedly allegedly purportedly apparently supposedly".spli
 LIGHT = frozenset("""launch carry conduct stage mount hold begin start continue resume intensify escalate step
     make issue lodge file take join order announce declare reach conclude open undertake wage unleash perform
     organize organise call lead go impose sign approve authorize authorise deliver send provide give offer
-    renew break end halt suspend extend observe violate breach""".split())
+    renew break end halt suspend extend observe violate breach engage""".split())
 INVERSE_LIGHT = frozenset("face suffer receive survive escape come".split())
 OBJECT_CONTROL = frozenset("urge ask press pressure call invite force order persuade allow permit encourage "
                            "help tell warn implore beg exhort petition lobby require".split())
@@ -78,6 +78,7 @@ class Found:
     derived: bool = False
     depth: int = 0
     light: "Token | None" = None
+    via_noun: "Token | None" = None
     confidence: float = 0.5
 
     @property
@@ -96,7 +97,7 @@ def _nominal_licensed(tok: "Token") -> "Token | None | bool":
     if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in LIGHT | INVERSE_LIGHT:
         return head
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.lemma_.lower() in LIGHT | INVERSE_LIGHT \
-            and head.lower_ in ("on", "under", "in", "to", "into", "of"):
+                and head.lower_ in ("on", "under", "in", "to", "into", "of"):
         return head.head  # "went on strike", "came under attack"
     for child in tok.children:
         if child.dep_ == "poss":
@@ -123,6 +124,11 @@ def find_triggers(sent: "Span", lexicon: Lexicon) -> list[Found]:
         if pos == "V" and any(name == "obj" for name, _ in entry.tests) and not entry.wrap:
             consumed.update(o.i for o in objects(tok, "V"))
         found.append(f)
+    verbs = {f.tok.i: f for f in found if f.pos == "V"}
+    for f in found:  # "the attack on the convoy killed 12": one ASSAULT, its source from the noun
+        if f.pos == "N" and f.tok.dep_ == "nsubj" and f.tok.head.i in verbs and verbs[f.tok.head.i].type == f.type:
+            verbs[f.tok.head.i].via_noun = f.tok
+            consumed.add(f.tok.i)
     out: list[Found] = []
     for f in found:
         if f.pos == "N":
@@ -290,6 +296,18 @@ def code_arg(ann: "Annotation", tok: "Token", role: str, speaker) -> list[Arg]:
             arg = code_np(ann, head, role, alone=False)
         else:
             arg = code_np(ann, head, role)
+            if (arg is None or not arg.country) and head.pos_ in ("NOUN", "PROPN"):
+                # "their forces": the owner's country, the head's sector
+                poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+                owner = _resolve_pronoun(ann, poss, speaker) if poss is not None else None
+                if owner is not None and owner.country:
+                    from ..records import ActorRef
+                    from .coding import head_sector
+
+                    sector = head_sector(head) or owner.sector
+                    name = arg.ref.name if arg else head.text
+                    arg = Arg(ActorRef(name, owner.ref.actor_id, owner.country + (sector or "")), owner.country,
+                              sector, head, role)
         if arg is not None:
             arg.role = role
             out.append(arg)
@@ -310,6 +328,8 @@ def _subject_tok(tok: "Token") -> tuple["Token | None", str]:
             return child, "subject"
     if passive:
         return None, ""
+    if tok.dep_ == "acomp":  # "Norway is willing": the subject of the copula
+        return _subject_tok(tok.head)
     if tok.dep_ == "relcl":
         return tok.head, "subject"
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
@@ -349,8 +369,9 @@ def _noun_source(tok: "Token") -> tuple["Token | None", str]:
             for p in child.children:
                 if p.dep_ == "pobj":
                     return p, "agent"
-    for child in tok.children:
-        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+    for child in np_tokens(tok):
+        if child.i < tok.i and child.dep_ in ("amod", "compound") and (
+                child.ent_type_ in ("NORP", "GPE", "ORG") or is_country_word(child)):
             return child, "modifier"
     return None, ""
 
@@ -396,7 +417,9 @@ def find_arguments(ann: "Annotation", f: Found, speaker) -> None:
     tok = f.tok
     src_tok, role = None, ""
     inv = "inv" in f.entry.flags or (f.light is not None and f.light.lemma_.lower() in INVERSE_LIGHT)
-    if f.pos == "V":
+    if f.pos == "V" and f.via_noun is not None:
+        src_tok, role = _noun_source(f.via_noun)
+    elif f.pos == "V":
         src_tok, role = _subject_tok(tok)
     else:
         src_tok, role = _noun_source(tok)
@@ -415,11 +438,22 @@ def find_arguments(ann: "Annotation", f: Found, speaker) -> None:
         f.sources = code_arg(ann, src_tok, role, speaker)
     if not inv:
         seen: set[int] = {a.token.i for a in f.sources}
-        for t, trole in _target_toks(f):
+        cands = _target_toks(f)
+        for t, trole in cands:
             args = [a for a in code_arg(ann, t, trole, speaker) if a.token.i not in seen]
             if args:
                 f.targets = args
                 break
+        else:  # nothing coded: keep the first plain object as a named, uncoded target
+            sym2 = "sym" in f.entry.flags and len(f.sources) >= 2
+            for t, trole in cands:
+                if sym2 or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+                    continue
+                if trole == "pobj" and t.head.lower_ not in ("on", "against", "at", "into"):
+                    continue
+                if t.pos_ in ("NOUN", "PROPN") and t.i not in seen and trole in ("object", "passive-subject", "pobj"):
+                    f.targets = [bare_np(ann, t, trole)]
+                    break
     # a symmetric act with two conjoined sources and no target: each acts on the other
     if "sym" in f.entry.flags and len(f.sources) >= 2 and not f.targets:
         f.targets = []  # filled pairwise in the component
