@@ -85,7 +85,7 @@ class QuoteFinder:
         return self.para_starts[n], end
 
     def run(self) -> list[Quote]:
-        cues = find_cues(self.doc, lambda i: self.in_quote[i] >= 0, self.para_bounds)
+        cues = find_cues(self.doc, self.text, lambda i: self.in_quote[i] >= 0, self.para_bounds)
         drafts = self._combine(cues)
         resolver = Resolver(self.ann)
         out: list[Quote] = []

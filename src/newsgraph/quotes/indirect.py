@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .cues import (ADJACENT_ONLY, NOUN_TAGGED, OBJECT_CONTENT, PARENTHETICAL,
-                   PARTICLE_VERBS, SPEECH_VERBS, XCOMP_CONTENT)
+                   PARTICLE_VERBS, SPEECH_VERBS, TITLE_SECTORS, XCOMP_CONTENT)
 
 
 
@@ -30,7 +30,10 @@ class Cue:
 
     @property
     def cue(self) -> str:
-        return self.verb.doc.text[self.cue_span[0]:self.cue_span[1]]
+        """The cue's words ("said", "according to", "quoted")."""
+        if self.kind == "according":
+            return f"{self.verb.text} {self.verb.nbor().text}"
+        return self.verb.text
 
 
 QUOTE_MARKS = set('"“”„«»')
@@ -47,29 +50,52 @@ def _span(doc, left: int, right: int) -> tuple[int, int] | None:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
-def subject_of(verb, depth: int = 0):
-    """The speaker head for a speech verb: its subject; for "..., adding" or "and said" the
-    subject of the speech verb (or clause) it hangs on."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    if depth > 3 or verb.head is verb:
-        return None
-    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ == "VBG" or verb.dep_ == "advcl":
-        up = verb.head
-        while up.head is not up and up.lemma_.lower() not in SPEECH_VERBS and up.dep_ not in ("ROOT",):
-            up = up.head
-        if up.lemma_.lower() in SPEECH_VERBS:
-            return subject_of(up, depth + 1)
-        return subject_of(verb.head, depth + 1)
-    if verb.dep_ == "conj":
-        return subject_of(verb.head, depth + 1)
+CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acomp"})
+INVERTED = frozenset({"dobj", "npadvmod", "attr", "appos", "nsubj", "oprd", "dative"})
+
+
+def _own_subject(verb):
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _same_paragraph(c, verb)), None)
+
+
+def subject_of(verb):
+    """The speaker head for a speech verb: its own subject; an inverted one ("said Foreign
+    Minister Dmytro Kuleba", often parsed as an object); the noun a participle hangs on ("a
+    statement saying"); for "..., adding" / "and said" / "refusing to concede" the subject of
+    the nearest speech verb above it, else of the nearest verb above it. "Asked whether ..."
+    (no asker named) has none."""
+    own = _own_subject(verb)
+    if own is not None:
+        return own
+    if verb.lemma_ == "ask" and verb.tag_ == "VBN":
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    for child in verb.rights:
+        if child.i - verb.i > 4:
+            break
+        if child.dep_ in INVERTED and (child.pos_ == "PROPN" or child.lemma_.lower() in TITLE_SECTORS):
+            if verb.lemma_ != "tell" or child.dep_ not in ("dobj", "dative"):
+                return child
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
-    if verb.lemma_ == "say":  # "said Foreign Minister Dmytro Kuleba" parsed as an object
-        for child in verb.rights:
-            if child.dep_ in ("dobj", "npadvmod", "attr") and child.pos_ == "PROPN":
-                return child
+    chain, tok = [], verb
+    while tok.head is not tok and len(chain) < 6:
+        chain.append(tok)
+        tok = tok.head
+    ancestors = [t.head for t in chain]
+    for anc in ancestors:
+        if anc.lemma_.lower() in SPEECH_VERBS and anc.pos_ == "VERB":
+            own = _own_subject(anc)
+            if own is not None:
+                return own
+    for link, anc in zip(chain, ancestors):
+        if link.dep_ not in CLIMB:
+            break
+        own = _own_subject(anc)
+        if own is not None:
+            return own
+        if anc.dep_ in ("acl", "relcl") and anc.head.pos_ in ("NOUN", "PROPN"):
+            return anc.head
     return None
 
 
@@ -95,9 +121,11 @@ def _content(verb) -> tuple[str, object] | None:
     return None
 
 
-def find_cues(doc, in_quote: Callable[[int], bool], paragraph: Callable[[int], tuple[int, int]]) -> list[Cue]:
-    """Every speech cue outside quotation marks, in text order. `paragraph(char)` gives the
-    bounds of the paragraph holding `char`: reported clauses never cross them."""
+def find_cues(doc, text: str, in_quote: Callable[[int], bool],
+              paragraph: Callable[[int], tuple[int, int]]) -> list[Cue]:
+    """Every speech cue outside quotation marks, in text order. `text` is doc.text (a spaCy
+    property that rebuilds the string on every read); `paragraph(char)` gives the bounds of
+    the paragraph holding `char`: reported clauses never cross them."""
     out: list[Cue] = []
     for tok in doc:
         if in_quote(tok.i):
@@ -119,7 +147,7 @@ def find_cues(doc, in_quote: Callable[[int], bool], paragraph: Callable[[int], t
         if cue.content is not None:
             p_start, p_end = paragraph(cue.cue_span[0])
             s, e = max(cue.content[0], p_start), min(cue.content[1], p_end)
-            while e > s and doc.text[e - 1].isspace():
+            while e > s and text[e - 1].isspace():
                 e -= 1
             cue.content = (s, e) if e > s else None
         out.append(cue)
@@ -179,7 +207,7 @@ def _verb_cue(verb) -> Cue | None:
         sent = verb.sent
         kind, head = "parataxis", verb.head
         content = _span(doc, max(sent.start, verb.head.left_edge.i), verb.left_edge.i - 1)
-        if content and len(doc.text[content[0]:content[1]].split()) < 3:
+        if content and sum(not t.is_punct for t in doc[verb.head.left_edge.i:verb.left_edge.i]) < 3:
             content = None
     span = (cue_tok.idx, cue_tok.idx + len(cue_tok))
     return Cue(cue_tok, span, content, subject, via, kind, head)

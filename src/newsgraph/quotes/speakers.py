@@ -25,7 +25,7 @@ from .cues import (GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, RELATIVE_PRONO
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_TAGS = frozenset({"PROPN"})
-DROP_CHILDREN = frozenset({"relcl", "acl", "advcl", "punct", "cc"})
+DROP_CHILDREN = frozenset({"advcl", "punct", "cc", "advmod"})
 GROUP_KINDS = frozenset({"organization", "country", "group"})
 ORG_NOUNS = frozenset("agency newspaper paper television channel radio network outlet broadcaster daily service".split())
 
@@ -56,13 +56,18 @@ def np_span(head) -> tuple[int, int]:
     for child in head.children:
         if child.dep_ in DROP_CHILDREN and not (child.dep_ == "punct" and child.i < head.i):
             continue
+        if child.dep_ == "acl" and child.tag_ == "VBG":  # "..., speaking on condition of anonymity"
+            continue
         left = min(left, child.left_edge.i)
         right = max(right, child.right_edge.i)
     doc = head.doc
-    if head.ent_iob_ in ("B", "I"):
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None:
-            left, right = min(left, ent.start), max(right, ent.end - 1)
+    if head.ent_iob_ in ("B", "I"):  # widen to the whole entity
+        first, last = head.i, head.i
+        while doc[first].ent_iob_ == "I" and first > 0:
+            first -= 1
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        left, right = min(left, first), max(right, last)
     for i in range(head.i - 1, left - 1, -1):
         if _breaks(doc[i]):
             left = i + 1
