@@ -51,6 +51,10 @@ def open_store(db: Path, read_only: bool = True):
     from ..store import Store
 
     try:
+        if db.is_dir():  # the Parquet dataset of `ingest --engine dask`, queried in place
+            from ..distributed import DatasetStore
+
+            return DatasetStore(db)
         return Store(db, read_only=read_only)
     except NewsgraphError as err:
         fail(str(err))
@@ -94,17 +98,41 @@ def extract(paths: list[str] = typer.Argument(..., help="files or directories; -
 @app.command()
 def ingest(paths: list[str] = typer.Argument(..., help="files or directories"), db: Path = DbOpt,
            date: Optional[str] = DateOpt, jobs: Optional[int] = JobsOpt, config: Optional[Path] = ConfigOpt,
-           quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar")) -> None:
+           quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
+           engine: str = typer.Option("local", "--engine", help="local (into --db) or dask (Parquet into --out)"),
+           scheduler: Optional[str] = typer.Option(None, "--scheduler", help="dask: join tcp://HOST:8786"),
+           workers: Optional[int] = typer.Option(None, "--workers", help="dask: local worker processes (default: cores)"),
+           out: Optional[Path] = typer.Option(None, "--out", help="dask: output directory (Parquet dataset)")) -> None:
     """Process documents into the store; re-running skips what is stored and resumes after a crash."""
     from ..batch import ingest as run_ingest
 
+    if engine not in ("local", "dask") or (engine == "dask") != (out is not None):
+        fail("use --engine local with --db, or --engine dask with --out DIR")
     try:
-        summary = run_ingest(paths, db, options_from(config), date=date, jobs=jobs, on_error=report_error,
-                             progress=not quiet)
+        if engine == "dask":
+            from ..distributed import ingest as run_dask
+
+            summary = run_dask(paths, out, options_from(config), scheduler=scheduler, workers=workers, date=date,
+                               on_error=report_error, progress=not quiet)
+        else:
+            summary = run_ingest(paths, db, options_from(config), date=date, jobs=jobs, on_error=report_error,
+                                 progress=not quiet)
     except NewsgraphError as err:
         fail(str(err))
     typer.echo(str(summary), err=True)
     raise typer.Exit(1 if summary.errors else 0)
+
+
+@app.command()
+def load(directory: Path = typer.Argument(..., help="output directory of `ingest --engine dask`"), db: Path = DbOpt) -> None:
+    """Merge a Parquet dataset written by `ingest --engine dask` into the store (by content hash, idempotent)."""
+    from ..distributed import load as run_load
+
+    try:
+        added = run_load(directory, db)
+    except NewsgraphError as err:
+        fail(str(err))
+    typer.echo("added " + ", ".join(f"{n} {table}" for table, n in added.items()), err=True)
 
 
 @app.command()
