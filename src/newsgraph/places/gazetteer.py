@@ -43,6 +43,14 @@ log = logging.getLogger(__name__)
 _SKIP_SUBDIVISION_TYPES = re.compile(
     r"municipal|district|county|council|parish|rayon|commune|quarter|city|town|ward|borough|island|atoll|precinct",
     re.I)
+# Subdivision names made only of such words ("Western" in Fiji, "Central" in Kenya) would turn
+# ordinary adjectives into places.
+_GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                  "centre", "center", "capital", "coast", "coastal", "upper", "lower", "greater", "middle",
+                  "mid", "island", "islands", "valley", "lake", "lakes", "mountain", "mountains", "highlands",
+                  "lowlands", "plateau", "border", "frontier", "new", "federal", "national", "special", "interior",
+                  "littoral", "sea", "river", "northwest", "northeast", "southwest", "southeast", "and", "region",
+                  "savannah", "savanes", "plateaux", "north-west", "north-east", "south-west", "south-east"}
 _ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "ed", "es", "et", "er", "ul", "adh", "ath"}
 _APOSTROPHES = {**dict.fromkeys(map(ord, "'’‘`ʿʾ´ʻʼ\"“”."), None), ord("&"): " and "}
 _NON_DECOMPOSING = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i",
@@ -127,6 +135,9 @@ class Gazetteer:
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_bytes(marshal.dumps(self._state()))
             os.replace(tmp, path)
+            for old in path.parent.glob(path.name.rsplit("-", 1)[0] + "-*.marshal"):
+                if old != path:
+                    old.unlink(missing_ok=True)  # caches of older versions
         except OSError as exc:
             log.debug("gazetteer cache not written: %s", exc)
 
@@ -148,8 +159,11 @@ class Gazetteer:
             for i, alt in found:
                 if best.get(i) != "name":
                     best[i] = "alternate" if alt else "name"
-            return [(self.entries[i], how) for i, how in best.items()]
-        if loose and len(key) >= 4:
+            out = [(self.entries[i], how) for i, how in best.items()]
+            if len(key.replace(" ", "")) < 3:  # "UN", "US": abbreviations name countries, not towns
+                out = [c for c in out if c[0].feature == "country"]
+            return out
+        if loose and len(key) >= 7:  # shorter words match people's names ("Peskov" ~ "Pskov")
             return [(self.entries[i], "loose") for i in self.loose_index().get(skeleton(key), ())]
         return []
 
@@ -206,7 +220,10 @@ class Gazetteer:
             admin1 = c.get("admin1code") if c["countrycode"] == "US" else None
             entry = Entry(f"geonames:{c['geonameid']}", c["name"], iso3, lat, lon, "city", math.log10(pop),
                           admin1, c["geonameid"] in capital_ids, int(c["geonameid"]))
-            alts = [a for a in c["alternatenames"] if _is_usable_alternate(a)]
+            # Towns under 15,000 people keep their main name only: their alternate names are
+            # mostly foreign-language ones and would double the time to build the index.
+            alts = [a for a in c["alternatenames"] if _is_usable_alternate(a)] \
+                if pop >= 15000 or cities_file == "cities15000" else []
             city_entries.append((entry, [c["name"]], alts))
             if iso3:
                 points.setdefault(iso3, []).append((lat, lon, pop, entry.name))
@@ -246,7 +263,7 @@ class Gazetteer:
                 continue
             iso3 = self.iso2_to_iso3.get(sub.country_code)
             key = fold(sub.name)
-            if not iso3 or (iso3, key) in curated_keys:
+            if not iso3 or (iso3, key) in curated_keys or _GENERIC_WORDS.issuperset(key.split()):
                 continue
             twin = city_by_name.get((iso3, key))
             entry = Entry(f"iso3166-2:{sub.code}", sub.name, iso3, twin.lat if twin else None,

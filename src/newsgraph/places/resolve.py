@@ -7,7 +7,7 @@ accepted only for well-known places or after a locative preposition, and from da
 ("NEW YORK/MOSCOW, Oct 1 -").
 
 Each candidate entry gets a score, and the best wins:
-    importance (log10 population; countries +1) + 0.5 if a capital
+    importance (log10 population; countries +1) + 0.75 if a capital
     - 0.5 for an alternate spelling, - 1.5 for a loose (consonant) match
     + 3 x the share of the article's country evidence that points to the candidate's country
       (other places, demonyms such as "Lebanese", the countries of the article's actors)
@@ -15,7 +15,10 @@ Each candidate entry gets a score, and the best wins:
     + 1 if it lies within 300 km of another place of the article that is not in doubt
     + 6 if an explicit qualifier names its country or state ("Paris, Texas", "Libya's Tripoli",
       "the Lebanese city of Tripoli", "Tripoli in northern Lebanon")
-    + 2 if a feature word agrees ("Idlib province" -> admin1, "the city of Idlib" -> city).
+    + 2 if a feature word agrees ("Idlib province" -> admin1, "the city of Idlib" -> city),
+      - 2 for a country when the word says admin ("Niger state")
+    + 0.25 x the similarity of the written name to the entry's own name (breaks ties between
+      entries sharing an alternate name).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -36,7 +40,7 @@ if TYPE_CHECKING:
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", "la", "on", "upon", "bin"}
-MISLABELS = {"ORG", "NORP", "PERSON"}
+MISLABELS = {"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"}
 LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
             "inside", "through", "throughout", "via", "between", "within", "on"}
 PLACE_OBJECT_VERBS = {"enter", "seize", "capture", "recapture", "retake", "take", "storm", "shell", "bomb",
@@ -64,6 +68,9 @@ AGENT_VERBS = {"say", "tell", "warn", "announce", "accuse", "deny", "reject", "i
                "express", "voice", "maintain", "stress", "signal", "suggest", "vote", "veto", "abstain",
                "object", "complain", "push", "press", "step", "move", "act", "intervene", "invade", "attack",
                "strike", "bomb", "respond", "react", "refuse", "resist", "recognize", "recognise"}
+STANCE_ADJECTIVES = {"ready", "willing", "prepared", "determined", "concerned", "open", "committed", "eager",
+                     "reluctant", "unwilling", "keen", "opposed", "unhappy", "satisfied", "confident", "adamant",
+                     "firm", "careful", "cautious", "worried", "angry", "furious", "aware", "responsible"}
 # Nouns a place modifies when it stands for an actor: "Russia's foreign ministry", "U.S. officials".
 ACTOR_NOUNS = {
     "government", "forces", "force", "troops", "army", "military", "navy", "officials", "official", "ministry",
@@ -75,7 +82,7 @@ ACTOR_NOUNS = {
     "allies", "ally", "partners", "counterpart", "lawmakers", "cabinet", "department", "agency",
     "soldiers", "commanders", "negotiators", "representative", "representatives", "mission", "statement",
     "secretary", "chief", "general", "foreign", "defence", "defense", "navy", "marines", "embassy",
-    "consulate", "envoys", "delegates", "state", "pressure", "threat", "warning", "accusation", "demands",
+    "consulate", "envoys", "delegates", "pressure", "threat", "warning", "accusation", "demands",
 }
 # AP-style state abbreviations ("Paris, Tex.") -> postal code.
 AP_STATES = {
@@ -174,7 +181,9 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
             span = _trim(ent)
             if span is None:
                 continue
-            cands = _lookup_span(gaz, span)
+            cands = _lookup_span(gaz, span, ent.label_)
+            if not cands and ent.label_ == "GPE":
+                continue  # a GPE the gazetteer lacks is most often an organisation ("ISIL")
             m = Mention(span.start_char, span.end_char, span.text, "ner", span.root, cands)
             m.feature_hint = _feature_hint(span)
             add(m)
@@ -187,7 +196,9 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 continue
             cands = [c for c in gaz.lookup(span.text, loose=False) if _strong(c, locative)]
             if cands:
-                add(Mention(span.start_char, span.end_char, span.text, "mislabel", span.root, cands))
+                m = Mention(span.start_char, span.end_char, span.text, "mislabel", span.root, cands)
+                m.feature_hint = _feature_hint(span)
+                add(m)
 
     for span in _proper_noun_runs(doc, ent_tokens):
         locative = _is_locative(span)
@@ -211,10 +222,13 @@ def _trim(span: "Span") -> "Span | None":
     return doc[start:end] if end > start else None
 
 
-def _lookup_span(gaz: Gazetteer, span: "Span") -> list[tuple[Entry, str]]:
+def _lookup_span(gaz: Gazetteer, span: "Span", label: str) -> list[tuple[Entry, str]]:
     """Whole span first; then without a trailing feature word ("Idlib province" -> "Idlib"), and
-    for facilities the longest leading name ("Damascus International Airport" -> "Damascus")."""
-    cands = gaz.lookup(span.text)
+    the longest leading name ("Damascus International Airport" -> "Damascus"). A facility must
+    match a place's own name: "White House" is an alternate name of Casablanca."""
+    cands = gaz.lookup(span.text, loose=label != "FAC")
+    if label == "FAC":
+        cands = [c for c in cands if c[1] == "name"]
     if cands:
         return cands
     words = [t for t in span]
@@ -385,7 +399,7 @@ def _country_evidence(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer
 
 
 def _prior(entry: Entry, how: str) -> float:
-    score = entry.importance + (0.5 if entry.capital else 0.0)
+    score = entry.importance + (0.75 if entry.capital else 0.0)
     return score - {"name": 0.0, "alternate": 0.5, "loose": 1.5}[how]
 
 
@@ -418,6 +432,10 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str],
             score += W_FEATURE
         elif m.feature_hint == "admin" and entry.feature in ("admin1", "region"):
             score += W_FEATURE
+        elif m.feature_hint == "admin" and entry.feature == "country":
+            score -= W_FEATURE  # "Niger state", "Punjab province": part of a country
+        if len(m.candidates) > 1:  # ties between alternate names: the closer spelling wins
+            score += 0.25 * SequenceMatcher(None, fold(m.text), fold(entry.name)).ratio()
         scored.append((score, entry, how))
     scored.sort(key=lambda x: (-x[0], x[1].feature != "country", -x[1].importance))
     best_score, best, how = scored[0]
@@ -441,6 +459,9 @@ def _role(root: "Token | None") -> str:
             return "actor"
         if lemma not in NON_AGENT_VERBS and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children):
             return "actor"
+    if dep == "nsubj" and head.lemma_ == "be" and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in STANCE_ADJECTIVES for c in head.children):
+        return "actor"  # "Moscow was ready to ..."
     if dep == "pobj" and head.dep_ == "agent":  # "was bombed by Russia"
         return "actor"
     if dep in ("poss", "compound", "nmod", "amod", "npadvmod") and head.lemma_.lower() in ACTOR_NOUNS | {"lead", "back"}:
