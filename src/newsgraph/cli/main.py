@@ -195,6 +195,25 @@ def export(db: Path = DbOpt, fmt: str = typer.Option("jsonl", "--format", "-f", 
         typer.echo(str(path))
 
 
+@eval_app.command("events")
+def eval_events(gold: Path = typer.Option(..., "--gold", exists=True, help="PLOVER GSR or NGEC stories (JSONL)"),
+                limit: Optional[int] = typer.Option(None, help="score only the first N sentences/stories"),
+                method: str = typer.Option("auto", help="NGEC stories: auto, model or rules"),
+                as_json: bool = typer.Option(False, "--json", help="print the full result as JSON"),
+                config: Optional[Path] = ConfigOpt) -> None:
+    """Per-type P/R/F1, macro-F1 and source/target accuracy of events against gold."""
+    import json as _json
+
+    from ..events.evaluate import evaluate as run_eval, format_report
+    from ..pipeline import Pipeline
+
+    result = run_eval(gold, limit=limit, method=method, pipeline=Pipeline(options_from(config)))
+    if as_json:
+        typer.echo(_json.dumps(result, indent=1))
+    else:
+        typer.echo(format_report(result))
+
+
 def main() -> None:
     app()
 
