@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .cameo import DEFAULT_CAMEO
 from .coding import Arg, bare_np, code_np, is_country_word, np_tokens, split_conjuncts
-from .lexicon import Entry, Lexicon, is_passive, match, objects
+from .lexicon import Entry, Lexicon, is_passive, load_lexicon, match, objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -47,6 +47,7 @@ LIGHT = frozenset("""launch carry conduct stage mount hold begin start continue 
     make issue lodge file take join order announce declare reach conclude open undertake wage unleash perform
     organize organise call lead go impose sign approve authorize authorise deliver send provide give offer
     renew break end halt suspend extend observe violate breach engage""".split())
+PARTICIPATE = frozenset("be remain participate enter join engage part".split())
 INVERSE_LIGHT = frozenset("face suffer receive survive escape come".split())
 OBJECT_CONTROL = frozenset("urge ask press pressure call invite force order persuade allow permit encourage "
                            "help tell warn implore beg exhort petition lobby require".split())
@@ -97,8 +98,10 @@ def _nominal_licensed(tok: "Token") -> "Token | None | bool":
     if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in LIGHT | INVERSE_LIGHT:
         return head
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.lemma_.lower() in LIGHT | INVERSE_LIGHT \
-                and head.lower_ in ("on", "under", "in", "to", "into", "of"):
+            and head.lower_ in ("on", "under", "in", "to", "into", "of"):
         return head.head  # "went on strike", "came under attack"
+    if tok.dep_ == "pobj" and head.lower_ in ("in", "into") and head.head.lemma_.lower() in PARTICIPATE:
+        return head.head  # "we are in talks with", "took part in the attack"
     for child in tok.children:
         if child.dep_ == "poss":
             return True
@@ -309,7 +312,14 @@ def code_arg(ann: "Annotation", tok: "Token", role: str, speaker) -> list[Arg]:
                     arg = Arg(ActorRef(name, owner.ref.actor_id, owner.country + (sector or "")), owner.country,
                               sector, head, role)
         if arg is not None:
-            arg.role = role
+            if arg.role != "speaker":
+                arg.role = role
+            if arg.sector == "GOV" and head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "inside", "across") \
+                    and head.ent_type_ in ("GPE", "LOC", "FAC"):
+                # "bombed a market in Kabul": the place, not the government
+                from ..records import ActorRef
+
+                arg = Arg(ActorRef(arg.ref.name, arg.ref.actor_id, arg.country), arg.country, None, head, role)
             out.append(arg)
     return out
 
@@ -399,8 +409,9 @@ def _target_toks(f: Found) -> list[tuple["Token", str]]:
                     out += [(g, "object-possessive") for g in c.children if g.dep_ == "poss"]
         preps = [p for p in TARGET_PREPS if not (f.entry.flags & {"inv"} and p == "from")]
         out += [(p, "pobj") for p in _pobjs(tok, preps)]
+        uses_obj = any(name == "obj" for name, _ in f.entry.tests)
         for c in tok.children:  # objects' own prepositions: "imposed sanctions on Iran"
-            if c.dep_ == "dobj":
+            if c.dep_ == "dobj" and (uses_obj or match(c, load_lexicon()) is None):
                 out += [(p, "pobj") for p in _pobjs(c, ("on", "against", "to", "with", "for", "of"))]
     else:
         if f.type in ("ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID"):
@@ -439,17 +450,22 @@ def find_arguments(ann: "Annotation", f: Found, speaker) -> None:
     if not inv:
         seen: set[int] = {a.token.i for a in f.sources}
         cands = _target_toks(f)
-        for t, trole in cands:
-            args = [a for a in code_arg(ann, t, trole, speaker) if a.token.i not in seen]
-            if args:
-                f.targets = args
-                break
+        coded = [(t, trole, [a for a in code_arg(ann, t, trole, speaker) if a.token.i not in seen])
+                 for t, trole in cands]
+        # a country-coded recipient first ("sent troops to Syria": Syria, not the troops)
+        pick = next((args for _, _, args in coded if any(a.country for a in args)), None)
+        pick = pick or next((args for _, _, args in coded if args), None)
+        if pick:
+            f.targets = pick
         else:  # nothing coded: keep the first plain object as a named, uncoded target
             sym2 = "sym" in f.entry.flags and len(f.sources) >= 2
+            lexicon = load_lexicon()
             for t, trole in cands:
                 if sym2 or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
                     continue
                 if trole == "pobj" and t.head.lower_ not in ("on", "against", "at", "into"):
+                    continue
+                if match(t, lexicon) is not None:  # "condemned the attack": the attack is an event
                     continue
                 if t.pos_ in ("NOUN", "PROPN") and t.i not in seen and trole in ("object", "passive-subject", "pobj"):
                     f.targets = [bare_np(ann, t, trole)]
@@ -580,7 +596,7 @@ def derive_commitments(found: list[Found]) -> list[Found]:
         if f.type in COOPERATIVE:
             wtype = "REJECT" if f.negated else "AGREE"
         else:
-            if f.negated:
+            if f.negated or f.type == "MOBILIZE":  # a deployment is a posture, not yet a threat
                 continue
             wtype = "THREATEN"
         wtype, mode, cameo = wrap_code(wtype, DEFAULT_CAMEO[wtype], f)

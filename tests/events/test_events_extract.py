@@ -1,0 +1,190 @@
+"""Event extraction on hand-written news sentences: the cases issue 4 says must be right."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotation import Annotation
+from newsgraph.events.component import extract_events
+from newsgraph.records import Document, Entity, Quote, Speaker
+
+
+@pytest.fixture(scope="module")
+def events_of(pipeline):
+    """Events of a text, with the actors stage run and optional hand-made quotes (so the
+    quote-dependent rules are tested without depending on the quotes stage's output)."""
+    actors = dict(pipeline.components)["actors"]
+
+    def run(text: str, quotes: list[Quote] | None = None, date: str = "2015-09-05"):
+        doc = pipeline.nlp(text)
+        document = Document(id="t", text=text, date=date)
+        document.sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        document.entities = [Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
+        ann = Annotation(doc=doc, document=document, options=pipeline.options)
+        actors(ann)
+        document.quotes = quotes or []
+        document.events = extract_events(ann)
+        return document.events
+
+    return run
+
+
+def main_events(events, etype=None):
+    return [e for e in events if e.parent is None and (etype is None or e.type == etype)]
+
+
+def country(ref) -> str | None:
+    return ref.code[:3] if ref is not None and ref.code else None
+
+
+def test_reported_speech_keeps_the_aid_event(events_of):
+    events = events_of("A senior US official said Iran is supplying drones to the Houthi rebels.")
+    aid = [e for e in events if e.type == "AID"]
+    assert len(aid) == 1, events
+    ev = aid[0]
+    assert ev.mode == "military" and ev.cameo == "072"
+    assert country(ev.source) == "IRN"
+    assert country(ev.target) == "YEM" and "REB" in ev.target.code
+    assert ev.claimed_by is not None and country(ev.claimed_by) == "USA"
+    assert ev.modality == "reported" and not ev.negated
+    assert ev.trigger.text == "supplying"
+
+
+def test_we_in_a_direct_quote_is_the_speakers_side(events_of):
+    text = '"We are in talks with our European partners," the French foreign minister said.'
+    start = text.index("We")
+    speaker = Speaker(name="the French foreign minister", actor_id=None, code="FRAGOV",
+                      start=text.index("the French"), end=text.index(" said"))
+    quote = Quote(text=text[start:text.index(',"')], start=start, end=text.index(',"'), type="direct", cue="said",
+                  speaker=speaker, via=None, sentence=0)
+    consult = main_events(events_of(text, [quote]), "CONSULT")
+    assert consult, "talks inside the quote must be coded"
+    ev = consult[0]
+    assert ev.source is not None and ev.source.code == "FRAGOV"
+    assert ev.source_role == "speaker"
+    assert ev.claimed_by is not None and ev.claimed_by.code == "FRAGOV"
+    assert ev.quote == 0
+
+
+def test_negation(events_of):
+    ev = main_events(events_of("Russian troops did not attack the village on Tuesday."), "ASSAULT")[0]
+    assert ev.negated and ev.modality == "asserted"
+    assert ev.source.code.startswith("RUS") and not ev.factual
+
+
+def test_too_early_to_speak_of_air_strikes_is_hypothetical(events_of):
+    events = events_of("It is too early to speak of air strikes, the defence minister said.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and all(e.modality == "hypothetical" for e in assault)
+    assert not any(e.factual for e in events if e.type == "ASSAULT")
+
+
+def test_denied(events_of):
+    events = events_of("Moscow denied sending troops to eastern Ukraine.")
+    ev = next(e for e in events if e.trigger.text == "sending")
+    assert ev.modality == "denied" and ev.type == "MOBILIZE"
+    assert country(ev.source) == "RUS" and country(ev.target) == "UKR"
+
+
+def test_future(events_of):
+    ev = next(e for e in events_of("Russia will send more troops to Syria next month.") if e.trigger.text == "send")
+    assert ev.modality == "future" and ev.type == "MOBILIZE"
+    assert country(ev.target) == "SYR"
+
+
+def test_future_aid_is_also_a_promise(events_of):
+    events = events_of("Finland will give Tanzania a grant of 580 million shillings.")
+    agree = main_events(events, "AGREE")
+    aid = [e for e in events if e.type == "AID"]
+    assert agree and agree[0].cameo == "0331"
+    assert aid and aid[0].modality == "future" and aid[0].parent == agree[0].id
+    assert country(agree[0].source) == "FIN" and country(agree[0].target) == "TZA"
+
+
+def test_reports_of(events_of):
+    ev = next(e for e in events_of("There were reports of troops being deployed along the border.") if e.type == "MOBILIZE")
+    assert ev.modality == "reported"
+
+
+def test_question(events_of):
+    ev = next(e for e in events_of("Will Turkey send troops into northern Syria?") if e.trigger.text == "send")
+    assert ev.modality == "question"
+
+
+def test_compound_actors_give_one_event_per_pair(events_of):
+    events = main_events(events_of("Senior Hungarian and Romanian officials agreed on Wednesday to reopen the border."), "AGREE")
+    pairs = {(country(e.source), country(e.target)) for e in events}
+    assert pairs == {("HUN", "ROU"), ("ROU", "HUN")}
+    assert len({e.group for e in events}) == 1 and events[0].group is not None
+
+
+def test_passive_with_agent(events_of):
+    ev = main_events(events_of("The convoy was attacked by rebels near Aleppo on Friday."), "ASSAULT")[0]
+    assert ev.source is not None and "rebels" in ev.source.name and ev.source.code == "REB"
+    assert ev.source_role == "agent"
+    assert ev.target is not None and "convoy" in ev.target.name
+
+
+def test_nominal_events(events_of):
+    events = events_of("Russia condemned the attack on the convoy.")
+    assert [e.type for e in main_events(events)] == ["ACCUSE", "ASSAULT"]
+    attack = main_events(events, "ASSAULT")[0]
+    assert attack.trigger.text == "attack" and "convoy" in attack.target.name
+    talks = main_events(events_of("Talks between Israel and Lebanon resumed in Naqoura on Monday."), "CONSULT")
+    assert {(country(e.source), country(e.target)) for e in talks} == {("ISR", "LBN"), ("LBN", "ISR")}
+
+
+def test_several_events_in_one_sentence(events_of):
+    events = main_events(events_of("Rebels kidnapped two aid workers and bombed a market in Kabul on Friday."))
+    assert [(e.type, e.mode) for e in events] == [("ASSAULT", "abduct"), ("ASSAULT", "aerial")]
+    assert all(e.source is not None and e.source.code == "REB" for e in events)
+    assert country(events[1].target) == "AFG" and events[1].target.code == "AFG"  # the place, not its government
+
+
+def test_threat_wraps_the_threatened_act(events_of):
+    events = events_of("Iran threatened to shell Iraqi towns in retaliation.")
+    threat = main_events(events, "THREATEN")[0]
+    assert (threat.mode, threat.cameo) == ("violence", "138")
+    assert country(threat.source) == "IRN" and country(threat.target) == "IRQ"
+    shell = next(e for e in events if e.type == "ASSAULT")
+    assert shell.parent == threat.id and shell.modality == "hypothetical"
+
+
+def test_refusal_and_demand(events_of):
+    refuse = main_events(events_of("Israel refused to release the prisoners."))[0]
+    assert (refuse.type, refuse.mode, refuse.cameo) == ("REJECT", "yield", "1243")
+    demand = main_events(events_of("The United States demanded that North Korea abandon its nuclear programme."))[0]
+    assert demand.type == "REQUEST" and country(demand.source) == "USA"
+
+
+def test_light_verb_and_object_complement(events_of):
+    ev = main_events(events_of("The European Union imposed new sanctions on Iran on Monday."))[0]
+    assert (ev.type, ev.cameo) == ("SANCTION", "163") and country(ev.target) == "IRN"
+    ev = main_events(events_of("Police opened fire on protesters in Cairo."))[0]
+    assert (ev.type, ev.mode) == ("ASSAULT", "firearms")
+
+
+def test_blocking_entries(events_of):
+    assert not main_events(events_of("The government says it has met all the demands of the creditors."), "CONSULT")
+    assert not main_events(events_of("The ministry released a statement on Tuesday."), "RETREAT")
+
+
+def test_record_fields(events_of):
+    ev = next(e for e in events_of("Iran is supplying drones to the Houthi rebels.") if e.type == "AID")
+    d = ev.to_dict()
+    assert {"id", "type", "mode", "cameo", "quad_class", "goldstein", "source", "target", "trigger", "sentence",
+            "start", "end", "negated", "modality", "claimed_by", "location", "date", "date_source",
+            "confidence"} <= set(d)
+    assert (ev.quad_class, ev.goldstein) == (2, 8.3)
+    assert ev.date == "2015-09-05" and ev.date_source == "publication"
+    assert 0 < ev.confidence < 1
+    text = "Iran is supplying drones to the Houthi rebels."
+    assert text[ev.trigger.start:ev.trigger.end] == "supplying"
+    assert ev.start <= ev.trigger.start < ev.trigger.end <= ev.end
+
+
+def test_end_to_end_contract(extract):
+    doc = extract("Israeli jets struck targets in Gaza on Friday, the army said.", date="2015-09-05")
+    events = doc.to_dict()["events"]
+    assert events and events[0]["type"] == "ASSAULT"
+    assert events[0]["source"]["code"].startswith("ISR")
