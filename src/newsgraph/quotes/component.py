@@ -31,9 +31,10 @@ from .indirect import Cue, find_cues
 from .speakers import Resolver
 
 SENTENCE_END = frozenset({".", "!", "?"})
+CLAUSE_START = frozenset({".", "!", "?", ":", ";", "—", "–", "-", "--", "(", "…"})
 WORD = re.compile(r"\w+")
 PRIOR = {"syntax": 0.9, "adjacent": 0.8, "continuation": 0.7, "ccomp": 0.75, "according": 0.75,
-         "parataxis": 0.6, "xcomp": 0.5, "object": 0.5}
+         "xcomp": 0.5, "object": 0.5}
 MAX_GAP_AFTER = 10  # tokens between a quote's end and its cue ("..., Houthi spokesman X said")
 MAX_GAP_BEFORE = 6  # tokens between a cue and the quote it introduces ("She added, ...")
 
@@ -70,8 +71,8 @@ class QuoteFinder:
         self.marked: list[Marked] = scan(self.text)
         self.in_quote = [-1] * len(self.doc)
         for k, m in enumerate(self.marked):
-            for s, e in m.spans:
-                span = self.doc.char_span(max(0, s - 1), min(len(self.text), e + 1), alignment_mode="expand")
+            for s, e in m.outers:
+                span = self.doc.char_span(s, e, alignment_mode="expand")
                 for tok in span or ():
                     self.in_quote[tok.i] = k
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", self.text)]
@@ -124,10 +125,15 @@ class QuoteFinder:
         owner: dict[int, tuple[str, Cue]] = {}  # marked index -> (how, cue)
         absorbed: set[int] = set()
         drafts: list[Draft] = []
+        self._unnest(cues)
         for cue in cues:
             if cue.content is None:
                 continue
             s, e = cue.content
+            for m in self.marked:  # a quotation opened in the clause runs on past the sentence end
+                if s <= m.outer[0] < e < m.end and self.para(m.end) == self.para(s):
+                    e = m.outer[1]
+            cue.content = (s, e)
             inside = [k for k, m in enumerate(self.marked) if m.start < e and s < m.end]
             if not inside:
                 drafts.append(Draft([cue.content], "indirect", cue, cue.kind))
@@ -136,13 +142,13 @@ class QuoteFinder:
             if rest == 0:  # the clause is the quotation: a direct quote governed by its cue
                 for k in inside:
                     owner.setdefault(k, ("syntax", cue))
-            elif all(s <= self.marked[k].start - 1 and self.marked[k].end <= e + 1 for k in inside):
+            elif all(s <= self.marked[k].outer[0] and self.marked[k].end <= e + 1 for k in inside):
                 absorbed.update(inside)
                 drafts.append(Draft([cue.content], "mixed", cue, cue.kind, inside))
         for k, m in enumerate(self.marked):
             if k in owner or k in absorbed:
                 continue
-            cue = self._adjacent(m, cues)
+            cue = self._adjacent(k, cues)
             if cue is not None:
                 owner[k] = ("adjacent", cue)
         # Direct quotes: fragments sharing a cue form one quote; uncued ones may continue it.
@@ -163,25 +169,50 @@ class QuoteFinder:
                     d.spans.extend(m.spans)
                     d.marked.append(k)
                 last = d
-            elif last is not None and self._continues(last, m):
+            elif last is not None and self._opens_clause(k) and self._continues(last, m):
                 last.spans.extend(m.spans)
                 last.marked.append(k)
         return self._drop_overlaps(drafts)
 
+    def _unnest(self, cues: list[Cue]) -> None:
+        """One speaker, two cues ("denied that X and said Y", "said X, arguing that Y"): the
+        first clause stops where the second cue's clause starts, so each quote is one claim."""
+        for outer in cues:
+            if outer.content is None:
+                continue
+            s, e = outer.content
+            for inner in cues:
+                v = inner.verb
+                if inner is outer or not s < v.idx < e or inner.kind == "according":
+                    continue
+                subj = inner.subject
+                if subj is not None and s <= subj.idx < e:
+                    continue  # a speaker inside the clause: reported speech within speech
+                cut = min(v.idx, v.left_edge.idx if v.left_edge.i > v.head.i or v.head is v else v.idx)
+                cut = max(cut, s)
+                while cut > s and (self.text[cut - 1].isspace() or self.text[cut - 1] in ",;:—–-"):
+                    cut -= 1
+                for word in (" and", " but", " while"):
+                    if self.text[s:cut].endswith(word):
+                        cut -= len(word)
+                if len(WORD.findall(self.text, s, cut)) >= 2:
+                    e = cut
+            outer.content = (s, e)
+
     def _drop_overlaps(self, drafts: list[Draft]) -> list[Draft]:
         """A reported clause that runs into a direct quote is a parse error: the direct quote
         wins and the clause keeps what comes before it (if anything)."""
-        direct = sorted(s for d in drafts if d.type == "direct" for s in d.spans)
+        direct = sorted(o for d in drafts if d.type == "direct" for k in d.marked for o in self.marked[k].outers)
         keep = []
         for d in drafts:
             if d.type != "direct":
                 s, e = d.spans[0]
-                hit = next(((a, b) for a, b in direct if a - 1 < e and s < b + 1), None)
+                hit = next(((a, b) for a, b in direct if a < e and s < b), None)
                 if hit is not None:
-                    e = hit[0] - 1
+                    e = hit[0]
                     while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",;:—–-"):
                         e -= 1
-                    if len(WORD.findall(self.text, s, e)) < 3 or any(a - 1 < e and s < b + 1 for a, b in direct):
+                    if len(WORD.findall(self.text, s, e)) < 3 or any(a < e and s < b for a, b in direct):
                         continue
                     d.spans = [(s, e)]
             keep.append(d)
@@ -203,41 +234,60 @@ class QuoteFinder:
         inner = self.text[m.start:m.end]
         return len(WORD.findall(inner)) >= self.min_words or inner[-1:] in ",.?!…"
 
-    def _adjacent(self, m: Marked, cues: list[Cue]) -> Cue | None:
-        """The cue right after the quote in its sentence, else the one just before it."""
-        doc, by_verb = self.doc, {c.verb.i: c for c in cues}
-        last_frag = m.spans[-1]
-        span = doc.char_span(last_frag[0], last_frag[1], alignment_mode="expand")
-        if span is None:
-            return None
-        para = self.para(last_frag[0])
-        i, gap = span.end, 0
-        while i < len(doc) and span.end < len(doc):
-            tok = doc[i]
-            if self.in_quote[i] >= 0 and self.in_quote[i] != self.marked.index(m) or self.para(tok.idx) != para:
-                break
-            if self.in_quote[i] < 0:
+    def _tokens(self, m: Marked) -> tuple[int, int]:
+        """First and last token index of a quotation, marks included."""
+        first = self.doc.char_span(*m.outers[0], alignment_mode="expand")
+        last = self.doc.char_span(*m.outers[-1], alignment_mode="expand")
+        return first.start, last.end - 1
+
+    def _opens_clause(self, k: int) -> bool:
+        """Whether quotation k starts its sentence (or follows a colon, dash or another quote):
+        a direct quote does, a phrase quoted inside a sentence ('called it “terrible”') does not."""
+        i = self._tokens(self.marked[k])[0] - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 0 or self.in_quote[i] >= 0 or "\n" in self.doc[i].whitespace_ + self.doc[i + 1].text:
+            return True
+        tok = self.doc[i]
+        if tok.text in CLAUSE_START or self.para(tok.idx) != self.para(self.marked[k].start):
+            return True
+        if tok.pos_ in ("CCONJ", "ADV", "INTJ") and (i == 0 or self.doc[i - 1].text in CLAUSE_START):
+            return True
+        return False
+
+    def _adjacent(self, k: int, cues: list[Cue]) -> Cue | None:
+        """The cue right after the quote ("“A,” she said"), when the quote opens its sentence
+        and no other verb comes first; else the cue just before it, when a comma or colon
+        leads into the quote ("She added, “A”")."""
+        doc, by_verb, m = self.doc, {c.verb.i: c for c in cues}, self.marked[k]
+        first, last = self._tokens(m)
+        para = self.para(m.end)
+        if self._opens_clause(k):
+            i, gap = last + 1, 0
+            while i < len(doc):
+                tok = doc[i]
+                if self.in_quote[i] >= 0 or self.para(tok.idx) != para or tok.text in SENTENCE_END:
+                    break
                 if i in by_verb:
                     return by_verb[i]
-                if tok.text in SENTENCE_END or gap > MAX_GAP_AFTER:
+                if tok.pos_ == "VERB" or gap > MAX_GAP_AFTER:
                     break
-                gap += not tok.is_punct
-            i += 1
-        first = m.spans[0]
-        span = doc.char_span(first[0], first[1], alignment_mode="expand")
-        para = self.para(first[0])
-        i, gap = span.start - 1, 0
-        k = self.marked.index(m)
+                gap += not tok.is_punct and not tok.is_space
+                i += 1
+        i = first - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 0 or doc[i].text not in (",", ":") and i not in by_verb:
+            return None
+        colon = doc[i].text == ":"
+        para, gap = self.para(m.start), 0
         while i >= 0:
             tok = doc[i]
-            if self.in_quote[i] >= 0 and self.in_quote[i] != k or self.para(tok.idx) != para:
+            if self.in_quote[i] >= 0 or self.para(tok.idx) != para or tok.text in SENTENCE_END:
                 break
-            if self.in_quote[i] < 0:
-                if tok.text in SENTENCE_END:
-                    break
-                if i in by_verb:
-                    return by_verb[i] if gap <= MAX_GAP_BEFORE or doc[span.start - 2].text == ":" else None
-                gap += not tok.is_punct
+            if i in by_verb:
+                return by_verb[i] if gap <= MAX_GAP_BEFORE or colon and gap <= 2 * MAX_GAP_BEFORE else None
+            gap += not tok.is_punct and not tok.is_space
             i -= 1
         return None
 
@@ -254,5 +304,5 @@ class QuoteFinder:
             return False
         p_start = self.para_starts[p_now]
         p_end = self.para_starts[p_now + 1] if p_now + 1 < len(self.para_starts) else len(self.text)
-        outside = self.text[p_start:m.start - 1] + self.text[m.end + 1:p_end]
+        outside = self.text[p_start:m.outer[0]] + self.text[m.outer[1]:p_end]
         return not WORD.search(outside)

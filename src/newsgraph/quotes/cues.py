@@ -23,14 +23,14 @@ SPEECH_VERBS = frozenset("""
 # Of those, verbs that are cues only next to a quotation ("“...,” he continued"), never with a
 # clause of their own ("the talks continued").
 ADJACENT_ONLY = frozenset("continue".split())
-# Verbs a parenthetical cue can use: "Russia is ready, he said."
-PARENTHETICAL = frozenset("say add tell write insist argue note explain warn continue".split())
 # Verb forms the tagger often reads as plural nouns ("he notes", "the ad states").
 NOUN_TAGGED = frozenset("says adds notes writes tweets states claims warns insists explains tells argues asks recalls".split())
 
-# Of those, verbs that also take their content as a direct object ("denied the report",
-# "announced a ceasefire"): only these get an object as quote content.
-OBJECT_CONTENT = frozenset("deny confirm announce acknowledge admit reveal disclose predict promise pledge".split())
+# Of those, verbs that also take their content as a direct object ("announced a ceasefire"),
+# and verbs that do so only when the object carries a clause ("denied reports that he fled",
+# not "denied him a visa").
+OBJECT_CONTENT = frozenset("announce acknowledge confirm reveal".split())
+CLAUSAL_OBJECT = frozenset("deny admit disclose predict promise pledge dismiss reject".split())
 # Verbs whose content may be an infinitive ("vowed to fight back").
 XCOMP_CONTENT = frozenset("promise pledge vow threaten warn claim".split())
 # Verbs that are speech only with their particle ("pointed out").

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .cues import (ADJACENT_ONLY, NOUN_TAGGED, OBJECT_CONTENT, PARENTHETICAL,
+from .cues import (ADJACENT_ONLY, CLAUSAL_OBJECT, NOUN_TAGGED, OBJECT_CONTENT,
                    PARTICLE_VERBS, SPEECH_VERBS, TITLE_SECTORS, XCOMP_CONTENT)
 
 
@@ -36,7 +36,7 @@ class Cue:
         return self.verb.text
 
 
-QUOTE_MARKS = set('"“”„«»')
+QUOTE_MARKS = frozenset(['"', "“", "”", "„", "«", "»", "''", "``"])
 
 
 def _span(doc, left: int, right: int) -> tuple[int, int] | None:
@@ -114,9 +114,10 @@ def _content(verb) -> tuple[str, object] | None:
         for child in kids:
             if child.dep_ == "xcomp":
                 return "xcomp", child
-    if lemma in OBJECT_CONTENT:
+    if lemma in OBJECT_CONTENT or lemma in CLAUSAL_OBJECT:
         for child in kids:
-            if child.dep_ == "dobj" and child.i > verb.i:
+            if child.dep_ == "dobj" and child.i > verb.i and (lemma in OBJECT_CONTENT or any(
+                    c.dep_ in ("acl", "ccomp", "relcl") for c in child.children)):
                 return "object", child
     return None
 
@@ -202,13 +203,6 @@ def _verb_cue(verb) -> Cue | None:
     if found:
         kind, head = found
         content = _span(doc, head.left_edge.i, head.right_edge.i)
-    elif verb.dep_ == "parataxis" and lemma in PARENTHETICAL and verb.i > verb.head.i:
-        # "Russia is ready, he said" parsed with the main clause on top
-        sent = verb.sent
-        kind, head = "parataxis", verb.head
-        content = _span(doc, max(sent.start, verb.head.left_edge.i), verb.left_edge.i - 1)
-        if content and sum(not t.is_punct for t in doc[verb.head.left_edge.i:verb.left_edge.i]) < 3:
-            content = None
     span = (cue_tok.idx, cue_tok.idx + len(cue_tok))
     return Cue(cue_tok, span, content, subject, via, kind, head)
 def _according(tok) -> Cue | None:
