@@ -39,7 +39,8 @@ class PipelineUnavailable(RuntimeError):
 def load_code(sources: dict[str, str]) -> None:
     """Run user component files (name -> source) so their @component registrations exist here."""
     for name, source in sources.items():
-        module_name = f"newsgraph_user_code_{Path(name).stem}"
+        digest = hashlib.sha256(source.encode()).hexdigest()[:8]  # a changed file is a new module
+        module_name = f"newsgraph_user_code_{Path(name).stem}_{digest}"
         if module_name in sys.modules:
             continue
         module = types.ModuleType(module_name)
