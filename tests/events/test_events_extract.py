@@ -15,7 +15,7 @@ def events_of(pipeline):
     quote-dependent rules are tested without depending on the quotes stage's output)."""
     actors = dict(pipeline.components)["actors"]
 
-    def run(text: str, quotes: list[Quote] | None = None, date: str = "2015-09-05"):
+    def run(text: str, quotes: list[Quote] | None = None, date: str = "2015-09-05", places=(), dates=()):
         doc = pipeline.nlp(text)
         document = Document(id="t", text=text, date=date)
         document.sentences = [(s.start_char, s.end_char) for s in doc.sents]
@@ -23,6 +23,7 @@ def events_of(pipeline):
         ann = Annotation(doc=doc, document=document, options=pipeline.options)
         actors(ann)
         document.quotes = quotes or []
+        document.places, document.dates = list(places), list(dates)
         document.events = extract_events(ann)
         return document.events
 
@@ -188,3 +189,20 @@ def test_end_to_end_contract(extract):
     events = doc.to_dict()["events"]
     assert events and events[0]["type"] == "ASSAULT"
     assert events[0]["source"]["code"].startswith("ISR")
+
+
+def test_location_and_date_come_from_the_sentence(events_of):
+    text = "Russian jets bombed a market in Aleppo on Friday, killing 12 people. Moscow said nothing."
+    aleppo = {"name": "Aleppo", "start": text.index("Aleppo"), "end": text.index(" on"), "role": "location",
+              "country": "SYR"}
+    moscow = {"name": "Moscow", "start": text.index("Moscow"), "end": text.index(" said"), "role": "actor",
+              "country": "RUS"}
+    friday = {"text": "on Friday", "start": text.index("on Friday"), "end": text.index(", killing"), "type": "date",
+              "value": "2015-09-04", "start_date": "2015-09-04", "end_date": "2015-09-04"}
+    events = main_events(events_of(text, places=[aleppo, moscow], dates=[friday]), "ASSAULT")
+    assert len(events) == 1, "the participle 'killing' reports the same attack"
+    assert events[0].location is aleppo
+    assert (events[0].date, events[0].date_source) == ("2015-09-04", "sentence")
+    week = dict(friday, value="2015-W35", start_date="2015-08-24", end_date="2015-08-30")
+    ev = main_events(events_of(text, dates=[week]), "ASSAULT")[0]
+    assert ev.date == "2015-08-24/2015-08-30" and ev.location is None

@@ -45,10 +45,10 @@ def extract_events(ann: Annotation, lexicon=None) -> list[Event]:
         found = sentence_events(ann, sent, lexicon, quotes.speaker_at)
         if not found:
             continue
-        date, date_source = sentence_date(ann, si, sent.start_char, sent.end_char)
         places = [p for p in (ann.document.places or []) if _is_location(p, sent.start_char, sent.end_char)]
         for f in found:
             made = _events_of(ann, f, si, quotes, len(out))
+            date, date_source = sentence_date(ann, si, sent.start_char, sent.end_char, f.tok.idx)
             for e in made:
                 e.date, e.date_source = date, date_source
                 e.location = _nearest_place(places, f.tok.idx, e)
@@ -178,16 +178,27 @@ def _date_helper() -> Callable[..., Any] | None:
     return None
 
 
+def _get(rec: Any, key: str) -> Any:
+    return rec.get(key) if isinstance(rec, dict) else getattr(rec, key, None)
+
+
 def _date_value(rec: Any) -> str | None:
+    """ISO date, or an ISO interval "start/end", of a date record (DateRef or look-alike)."""
+    if _get(rec, "type") in ("duration", "set"):
+        return None
+    first, last = _get(rec, "start_date"), _get(rec, "end_date")
+    if isinstance(first, str) and first[:4].isdigit():
+        return first if not last or last == first else f"{first}/{last}"
     for key in ("value", "iso", "normalized", "resolved", "date"):
-        value = rec.get(key) if isinstance(rec, dict) else getattr(rec, key, None)
-        if isinstance(value, str) and value[:4].isdigit():
+        value = _get(rec, key)
+        if isinstance(value, str) and len(value) >= 10 and value[:4].isdigit() and value[4] == "-":
             return value
     return None
 
 
-def sentence_date(ann: Annotation, si: int, start: int, end: int) -> tuple[str | None, str | None]:
-    """The date of the sentence's date expression, else the publication date (with its source)."""
+def sentence_date(ann: Annotation, si: int, start: int, end: int, char: int | None = None) -> tuple[str | None, str | None]:
+    """The date of the sentence's date expression nearest the trigger, else the publication
+    date; with its source ("sentence" or "publication")."""
     helper = _date_helper()
     if helper is not None:
         try:
@@ -197,12 +208,15 @@ def sentence_date(ann: Annotation, si: int, start: int, end: int) -> tuple[str |
         value = value if isinstance(value, str) else (_date_value(value) if value is not None else None)
         if value:
             return value, "sentence"
+    found: list[tuple[int, str]] = []
     for rec in ann.document.dates or []:
-        rstart = rec.get("start") if isinstance(rec, dict) else getattr(rec, "start", None)
+        rstart = _get(rec, "start")
         if rstart is not None and start <= rstart < end:
             value = _date_value(rec)
             if value:
-                return value, "sentence"
+                found.append((abs(rstart - (char if char is not None else start)), value))
+    if found:
+        return min(found)[1], "sentence"
     if ann.document.date:
         return ann.document.date, "publication"
     return None, None

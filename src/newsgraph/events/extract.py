@@ -143,6 +143,12 @@ def find_triggers(sent: "Span", lexicon: Lexicon) -> list[Found]:
             if not isinstance(lic, bool):
                 f.light = lic
         out.append(f)
+    # "bombed a market, killing 12": the participle reports the same attack's toll
+    by_tok = {f.tok.i: f for f in out}
+    for f in list(out):
+        if f.pos == "V" and f.tok.dep_ == "advcl" and f.tok.tag_ == "VBG" and f.tok.head.i in by_tok \
+                and by_tok[f.tok.head.i].type == f.type and f.type == "ASSAULT":
+            out.remove(f)
     # a verb trigger that is itself a light verb over a same-type noun ("provided aid") keeps one event
     by_tok = {f.tok.i: f for f in out}
     for f in list(out):
