@@ -195,6 +195,21 @@ def export(db: Path = DbOpt, fmt: str = typer.Option("jsonl", "--format", "-f", 
         typer.echo(str(path))
 
 
+@eval_app.command("quotes")
+def eval_quotes(gold: Path = typer.Option(..., "--gold", exists=True, help="PolNeAR-format gold (JSONL)"),
+                limit: Optional[int] = typer.Option(None, help="score only the first N documents"),
+                as_json: bool = typer.Option(False, "--json", help="print the full result as JSON"),
+                config: Optional[Path] = ConfigOpt) -> None:
+    """Quote content, speaker and cue P/R/F1 by type, on speech attributions (docs/evaluation.md)."""
+    import json as _json
+
+    from ..pipeline import Pipeline
+    from ..quotes.evaluate import evaluate as run_eval, format_table
+
+    result = run_eval(gold, limit=limit, pipeline=Pipeline(options_from(config)))
+    typer.echo(_json.dumps(result, indent=1) if as_json else format_table(result))
+
+
 @eval_app.command("events")
 def eval_events(gold: Path = typer.Option(..., "--gold", exists=True, help="PLOVER GSR or NGEC stories (JSONL)"),
                 limit: Optional[int] = typer.Option(None, help="score only the first N sentences/stories"),
