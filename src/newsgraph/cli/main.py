@@ -229,6 +229,21 @@ def eval_events(gold: Path = typer.Option(..., "--gold", exists=True, help="PLOV
         typer.echo(format_report(result))
 
 
+@app.command()
+def serve(db: Path = DbOpt,
+          host: str = typer.Option("127.0.0.1", help="address to listen on; beyond localhost, storing needs a token"),
+          port: int = typer.Option(8000, help="port to listen on"),
+          token: Optional[str] = typer.Option(None, "--token", envvar="NEWSGRAPH_TOKEN",
+                                              help="token POST /api/documents requires (env NEWSGRAPH_TOKEN)")) -> None:
+    """Browse and query a store in a web browser, with a JSON API (docs/web.md)."""
+    from ..web import app as web
+
+    try:
+        web.serve(db, host=host, port=port, token=token)
+    except NewsgraphError as err:
+        fail(str(err))
+
+
 def main() -> None:
     app()
 
