@@ -56,6 +56,16 @@ class DistributedOptions:
 
 
 @dataclass(frozen=True)
+class PlaceOptions:
+    cities: str
+
+
+@dataclass(frozen=True)
+class DateOptions:
+    dateparser_fallback: bool
+
+
+@dataclass(frozen=True)
 class Options:
     nlp: NlpOptions
     pipeline: PipelineOptions
@@ -63,6 +73,8 @@ class Options:
     actors: ActorOptions
     quotes: QuoteOptions
     distributed: DistributedOptions
+    places: PlaceOptions
+    dates: DateOptions
     extra: dict[str, Any] = field(default_factory=dict)
     """Sections no built-in component knows: left for user components to read."""
 

@@ -229,6 +229,22 @@ def eval_events(gold: Path = typer.Option(..., "--gold", exists=True, help="PLOV
         typer.echo(format_report(result))
 
 
+@eval_app.command("places")
+def eval_places(cases: Optional[Path] = typer.Option(None, "--cases", exists=True,
+                                                     help="JSONL cases (default: the shipped hand-made set)"),
+                as_json: bool = typer.Option(False, "--json", help="print the full result as JSON"),
+                config: Optional[Path] = ConfigOpt) -> None:
+    """Place country accuracy and distance error on hand-made cases (docs/evaluation.md)."""
+    import json as _json
+
+    from ..pipeline import Pipeline
+    from ..places.evaluate import evaluate as run_eval, format_report, load_cases
+
+    options = options_from(config).with_("pipeline", components=("places",))
+    result = run_eval(load_cases(cases), pipeline=Pipeline(options))
+    typer.echo(_json.dumps(result, indent=1) if as_json else format_report(result))
+
+
 @app.command()
 def serve(db: Path = DbOpt,
           host: str = typer.Option("127.0.0.1", help="address to listen on; beyond localhost, storing needs a token"),

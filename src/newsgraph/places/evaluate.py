@@ -89,3 +89,15 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "errors": [r for r in rows if not r["country_ok"] or (r.get("km") or 0) > 100
                    or ("role_expected" in r and r["role"] != r["role_expected"])],
     }
+
+
+def format_report(result: dict[str, Any]) -> str:
+    lines = [f"cases {result['cases']}   found {result['found']:.3f}   country accuracy {result['country_accuracy']:.3f}",
+             f"distance ({result['distance_cases']} cases with coordinates): median {result['median_km']} km, "
+             f"mean {result['mean_km']} km, within 25 km {result['within_25km']}, within 100 km {result['within_100km']}",
+             f"role accuracy ({result['role_cases']} cases): {result['role_accuracy']}",
+             f"mean confidence: right {result['mean_confidence_right']}, wrong {result['mean_confidence_wrong']}"]
+    for r in result["errors"]:
+        lines.append(f"  {r['id']}: {r['mention']!r} expected {r['expected']} got {r['predicted']} "
+                     f"({r['resolved']}, {r.get('km') and round(r['km'])} km, role {r.get('role')}) {r['note']}")
+    return "\n".join(lines)
