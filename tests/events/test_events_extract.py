@@ -203,6 +203,15 @@ def test_location_and_date_come_from_the_sentence(events_of):
     assert len(events) == 1, "the participle 'killing' reports the same attack"
     assert events[0].location is aleppo
     assert (events[0].date, events[0].date_source) == ("2015-09-04", "sentence")
-    week = dict(friday, value="2015-W35", start_date="2015-08-24", end_date="2015-08-30")
-    ev = main_events(events_of(text, dates=[week]), "ASSAULT")[0]
-    assert ev.date == "2015-08-24/2015-08-30" and ev.location is None
+    # without a date expression: the publication date, flagged as such
+    ev = main_events(events_of("Russian jets bombed a market in Aleppo.", places=[]), "ASSAULT")[0]
+    assert (ev.date, ev.date_source) == ("2015-09-05", "publication") and ev.location is None
+
+
+def test_date_records_give_days_or_ranges():
+    from newsgraph.events.component import _date_value
+
+    week = {"type": "date", "value": "2015-W35", "start_date": "2015-08-24", "end_date": "2015-08-30"}
+    assert _date_value(week) == "2015-08-24/2015-08-30"
+    assert _date_value(dict(week, end_date="2015-08-24")) == "2015-08-24"
+    assert _date_value({"type": "duration", "value": "P3D"}) is None and _date_value(None) is None

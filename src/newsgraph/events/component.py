@@ -48,7 +48,7 @@ def extract_events(ann: Annotation, lexicon=None) -> list[Event]:
         places = [p for p in (ann.document.places or []) if _is_location(p, sent.start_char, sent.end_char)]
         for f in found:
             made = _events_of(ann, f, si, quotes, len(out))
-            date, date_source = sentence_date(ann, si, sent.start_char, sent.end_char, f.tok.idx)
+            date, date_source = sentence_date(ann, si, sent.start_char, sent.end_char, f.tok.idx, f.anchor)
             for e in made:
                 e.date, e.date_source = date, date_source
                 e.location = _nearest_place(places, f.tok.idx, e)
@@ -166,16 +166,15 @@ def _nearest_place(places: list[Any], char: int, event: Event) -> Any:
 
 
 @lru_cache(maxsize=1)
-def _date_helper() -> Callable[..., Any] | None:
+def _date_helpers() -> tuple[Callable[..., Any] | None, Callable[..., Any] | None]:
+    """newsgraph.dates' (date_for_token, date_for_sentence), where that package offers them."""
     try:
         module = importlib.import_module("newsgraph.dates")
     except ImportError:
-        return None
-    for name in ("sentence_date", "date_of_sentence", "date_for_sentence"):
-        fn = getattr(module, name, None)
-        if callable(fn):
-            return fn
-    return None
+        return None, None
+    by_token = getattr(module, "date_for_token", None)
+    by_sentence = getattr(module, "date_for_sentence", None)
+    return (by_token if callable(by_token) else None), (by_sentence if callable(by_sentence) else None)
 
 
 def _get(rec: Any, key: str) -> Any:
@@ -184,6 +183,8 @@ def _get(rec: Any, key: str) -> Any:
 
 def _date_value(rec: Any) -> str | None:
     """ISO date, or an ISO interval "start/end", of a date record (DateRef or look-alike)."""
+    if rec is None:
+        return None
     if _get(rec, "type") in ("duration", "set"):
         return None
     first, last = _get(rec, "start_date"), _get(rec, "end_date")
@@ -196,16 +197,19 @@ def _date_value(rec: Any) -> str | None:
     return None
 
 
-def sentence_date(ann: Annotation, si: int, start: int, end: int, char: int | None = None) -> tuple[str | None, str | None]:
-    """The date of the sentence's date expression nearest the trigger, else the publication
-    date; with its source ("sentence" or "publication")."""
-    helper = _date_helper()
-    if helper is not None:
+def sentence_date(ann: Annotation, si: int, start: int, end: int, char: int | None = None,
+                  token: Any = None) -> tuple[str | None, str | None]:
+    """The date of the date expression governing the event (newsgraph.dates' helpers, else the
+    dates records of its sentence nearest the trigger), else the publication date; with its
+    source ("sentence" or "publication")."""
+    by_token, by_sentence = _date_helpers()
+    for helper, arg in ((by_token, token), (by_sentence, si)):
+        if helper is None or arg is None:
+            continue
         try:
-            value = helper(ann, si)
-        except Exception:
+            value = _date_value(helper(ann, arg))
+        except Exception:  # the dates stage must never break event coding
             value = None
-        value = value if isinstance(value, str) else (_date_value(value) if value is not None else None)
         if value:
             return value, "sentence"
     found: list[tuple[int, str]] = []

@@ -456,6 +456,11 @@ def find_arguments(ann: "Annotation", f: Found, speaker) -> None:
     if not inv:
         seen: set[int] = {a.token.i for a in f.sources}
         cands = _target_toks(f)
+        if f.type in ("AID", "MOBILIZE") and any(name == "obj" for name, _ in f.entry.tests):
+            # "sent troops to Syria", "supplied drones to the Houthis": the object is what is given
+            words = next(w for name, w in f.entry.tests if name == "obj")
+            themes = {o.i for o in objects(tok, f.pos) if {o.lemma_.lower(), o.lower_} & words}
+            cands = [(t, r) for t, r in cands if t.i not in themes]
         coded = [(t, trole, [a for a in code_arg(ann, t, trole, speaker) if a.token.i not in seen])
                  for t, trole in cands]
         # a country-coded recipient first ("sent troops to Syria": Syria, not the troops)
