@@ -6,10 +6,11 @@ apart as opening or closing by the characters around them; curly marks by their 
 the context clearly says otherwise (a ” used as an opening mark). An opening mark inside an
 open quote means the earlier one was stray: the quote restarts there. A quote left open at the
 end of a paragraph goes on in the next one when that paragraph opens with a mark (the news
-convention for quotes running over paragraphs); otherwise the lone mark is dropped. Single
-marks (‘ ’ ') are mostly apostrophes: inside a double-quoted span they are nested quotes and
-stay content; elsewhere they are read as quotation marks only in a headline-like first
-paragraph with no double marks, where British-style headlines put them.
+convention for quotes running over paragraphs) and the quote opened a whole utterance;
+otherwise the lone mark is dropped. Single marks (‘ ’ ') are mostly apostrophes: inside a
+double-quoted span they are nested quotes and stay content; elsewhere they are read as
+quotation marks only in a headline-like first paragraph with no double marks, where
+British-style headlines put them.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ def scan(text: str) -> list[Marked]:
             continue
         nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
         first = MARKS.match(text, nxt[0]) if nxt else None
-        if first and _role(text, nxt[0], first.group()) != "close":
+        if first and _role(text, nxt[0], first.group()) != "close" and _utterance_start(text, opened[0], p_start):
             carry = current or Marked()
             carry.add(*opened, p_end, 0)
         elif current is not None and current.spans:
@@ -125,6 +126,13 @@ def scan(text: str) -> list[Marked]:
             m.add(p_start + h.start(1) - 1, 1, p_start + h.end(1), 1)
             out.append(m)
     return sorted(out, key=lambda m: m.start)
+
+
+def _utterance_start(text: str, pos: int, p_start: int) -> bool:
+    """Whether a mark at `pos` opens a whole utterance (paragraph start, or after a sentence,
+    a colon or a comma): only such a quote may run on into the next paragraph."""
+    before = text[p_start:pos].rstrip()
+    return not before or before[-1] in ".!?:,;”\"'—–-"
 
 
 def _trim(m: Marked, text: str) -> Marked:

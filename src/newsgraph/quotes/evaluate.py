@@ -121,7 +121,8 @@ def score(pairs: Iterable[tuple[dict[str, Any], Document]]) -> dict[str, Any]:
     for gold_doc, document in pairs:
         n_docs += 1
         text = gold_doc["text"]
-        assert document.text == text, f"prediction for {gold_doc.get('id')} has another text"
+        if document.text != text:
+            raise ValueError(f"prediction for {gold_doc.get('id')} has another text than its gold")
         gold, other = _gold_units(gold_doc)
         pred = [_pred_unit(text, q) for q in document.quotes]
         for mode in ("exact", "overlap"):
@@ -144,9 +145,7 @@ def score(pairs: Iterable[tuple[dict[str, Any], Document]]) -> dict[str, Any]:
                             if _span_ok(getattr(g, part), getattr(p, part), how == "exact"):
                                 counts.add(g.type, f"{part}.{how}.ok")
                                 counts.add(p.type, f"{part}.{how}.ok_pred")
-            counts.add("all", f"{mode}.ignored", 0)
-            for _ in ignored:
-                counts.c["all"][f"{mode}.ignored"] = counts.c["all"].get(f"{mode}.ignored", 0) + 1
+            counts.c["all"][f"{mode}.ignored"] = counts.c["all"].get(f"{mode}.ignored", 0) + len(ignored)
     return {"documents": n_docs, "filter": "speech cues (cues.SPEECH_VERBS, 'according to')",
             "types": {t: _figures(counts.c[t]) for t in TYPES}}
 
