@@ -173,8 +173,8 @@ def tense_of(span: "Span") -> str | None:
     i = span.start - 1
     if i >= 0 and doc[i].lower_ in ("on", "last", "late", "early"):
         i -= 1
-    if i >= 0 and doc[i].tag_ in ("VBD", "VBN") and doc[i].lower_ not in ("due", "set", "scheduled", "expected"):
-        return "past"
+    if i >= 0 and doc[i].tag_ in ("VBD", "VBN"):
+        return verb_tense(doc[i])
     verb = governing_verb(span)
     return verb_tense(verb) if verb is not None else None
 

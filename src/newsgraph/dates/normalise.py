@@ -327,6 +327,8 @@ def coordinated(m, anchor, tense, lead, previous):
     a_text, b_text = m.group("a"), m.group("b")
     if re.fullmatch(r"\d{1,2}", b_text) and re.fullmatch(rf"(?:{_mon})\s+\d{{1,2}}", a_text):
         b_text = a_text.split()[0] + " " + b_text  # "September 14-16"
+    if re.fullmatch(r"\d{4}", a_text) and re.fullmatch(r"\d{2}", b_text):  # "2011-13"
+        b_text = a_text[:2] + b_text
     b = _apply_rules(b_text, anchor, tense, None, previous)
     if b is None or b.start is None and b.value is None and anchor is not None:
         return None
@@ -342,8 +344,6 @@ def coordinated(m, anchor, tense, lead, previous):
             return None
     if a is None or a.start is None or b.start is None:
         return Resolved(None, None, None, None, type="range", relative=True, confidence=0.0)
-    if re.fullmatch(r"\d{2}", b_text) and a.granularity == "year":  # "2011-13"
-        b = year(a.start.year // 100 * 100 + int(b_text))
     return Resolved(f"{a.value}/{b.value}", a.start, b.end, a.granularity, type="range",
                     relative=a.relative or b.relative, confidence=min(a.confidence, b.confidence))
 
@@ -372,7 +372,7 @@ def day_month_year(m, anchor, tense, lead, previous):
     return day(Date(int(m["year"]), MONTHS[m["mon"]], int(m["day"])), confidence=0.95)
 
 
-@handler(rf"{WD}?{MON}\s+{DAY},?\s+{YEAR}{TOD}")
+@handler(rf"{WD}?{MON}\s+{DAY},?\s+(?:in\s+|of\s+)?{YEAR}{TOD}")
 def month_day_year(m, anchor, tense, lead, previous):
     return day(Date(int(m["year"]), MONTHS[m["mon"]], int(m["day"])), confidence=0.95)
 

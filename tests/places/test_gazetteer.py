@@ -1,0 +1,71 @@
+"""The offline gazetteer: name folding, lookups of hard names, and its load time."""
+
+import time
+
+import pytest
+
+from newsgraph.places.gazetteer import Gazetteer, fold, gazetteer, haversine_km, skeleton
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Sana'a", "sanaa"), ("Sana’a", "sanaa"), ("Deir ez-Zor", "deir al zor"), ("Deir el-Zor", "deir al zor"),
+    ("Al Fallūjah", "fallujah"), ("the Gaza Strip", "gaza strip"), ("U.S.", "us"), ("Łódź", "lodz"),
+    ("Bosnia & Herzegovina", "bosnia and herzegovina"), ("São Paulo", "sao paulo"),
+])
+def test_fold(name, key):
+    assert fold(name) == key
+
+
+def test_skeleton_catches_transliterations():
+    assert skeleton(fold("Deir ez-Zour")) == skeleton(fold("Dayr az Zawr"))
+    assert skeleton("kharkov") == skeleton("kharkiv")
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer()
+
+
+def best(gaz, name):
+    return max(gaz.lookup(name), key=lambda c: c[0].importance)[0]
+
+
+@pytest.mark.parametrize("name, country, feature", [
+    ("Kharkov", "UKR", "city"), ("Kiev", "UKR", "city"), ("Sanaa", "YEM", "city"), ("Raqqa", "SYR", "city"),
+    ("Crimea", "UKR", "region"), ("Gaza Strip", "PSE", "region"), ("Golan Heights", "SYR", "region"),
+    ("Britain", "GBR", "country"), ("the U.S.", "USA", "country"), ("Ivory Coast", "CIV", "country"),
+    ("Kosovo", "XKX", "country"), ("Texas", "USA", "admin1"), ("Black Sea", None, "water"),
+    ("Helmand province", "AFG", "admin1"), ("Europe", None, "continent"),
+])
+def test_lookup(gaz, name, country, feature):
+    e = best(gaz, name)
+    assert (e.country, e.feature) == (country, feature)
+
+
+def test_ambiguous_names_keep_all_candidates(gaz):
+    assert {e.country for e, _ in gaz.lookup("Tripoli")} >= {"LBY", "LBN"}
+    assert {e.country for e, _ in gaz.lookup("Paris")} >= {"FRA", "USA"}
+    assert {(e.country, e.feature) for e, _ in gaz.lookup("Georgia")} >= {("GEO", "country"), ("USA", "admin1")}
+
+
+def test_no_junk_entries(gaz):
+    """Generic subdivision names ("Western" in Fiji) and two-letter towns ("Un") are not places."""
+    assert not gaz.lookup("Western")
+    assert all(e.feature == "country" for e, _ in gaz.lookup("U.N."))
+    assert not gaz.lookup("Peskov")  # too short for a loose match
+
+
+def test_countries_have_points_inside(gaz):
+    syria = gaz.country("SYR")
+    assert haversine_km(syria.lat, syria.lon, 34.8, 38.9) < 400  # near the middle of Syria
+    assert gaz.demonyms["lebanese"] == "LBN"
+
+
+def test_loads_from_cache_well_under_two_seconds(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path))
+    Gazetteer()  # builds and writes the cache
+    assert list(tmp_path.glob("gazetteer-*.marshal"))
+    t = time.perf_counter()
+    g = Gazetteer()
+    assert time.perf_counter() - t < 1.5
+    assert best(g, "Kharkov").name == "Kharkiv"
