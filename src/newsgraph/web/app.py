@@ -168,7 +168,7 @@ class Guard:
         (b"content-security-policy", b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                      b"object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"),
         (b"x-content-type-options", b"nosniff"),
-        (b"referrer-policy", b"no-referrer"),
+        (b"referrer-policy", b"same-origin"),  # "no-referrer" would make form posts send Origin: null
         (b"x-frame-options", b"DENY"),
     ]
 

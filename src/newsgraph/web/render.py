@@ -92,7 +92,8 @@ def describe(kind: str, rec: dict[str, Any], record: dict[str, Any]) -> dict[str
                                    ("Goldstein", _num(rec.get("goldstein"))), ("modality", rec.get("modality")),
                                    ("negated", _yes(rec.get("negated"))), ("claimed by", _ref(rec.get("claimed_by"))),
                                    ("location", location.get("name") if isinstance(location, dict) else location),
-                                   ("date", date), ("confidence", _num(rec.get("confidence")))])}
+                                   ("date", f"{date} ({rec['date_source']})" if date and rec.get("date_source") else date),
+                                   ("confidence", _num(rec.get("confidence")))])}
     if kind == "actor":
         return {"kind": "actor", "title": rec.get("name") or rec.get("code") or "actor",
                 "fields": _fields([("code", rec.get("code")), ("kind", rec.get("kind")), ("country", rec.get("country")),
