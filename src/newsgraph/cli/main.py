@@ -199,6 +199,7 @@ def export(db: Path = DbOpt, fmt: str = typer.Option("jsonl", "--format", "-f", 
 def eval_quotes(gold: Path = typer.Option(..., "--gold", exists=True, help="PolNeAR-format gold (JSONL)"),
                 limit: Optional[int] = typer.Option(None, help="score only the first N documents"),
                 as_json: bool = typer.Option(False, "--json", help="print the full result as JSON"),
+                every: bool = typer.Option(False, "--all-attributions", help="score against every gold attribution, not only speech"),
                 config: Optional[Path] = ConfigOpt) -> None:
     """Quote content, speaker and cue P/R/F1 by type, on speech attributions (docs/evaluation.md)."""
     import json as _json

@@ -62,13 +62,13 @@ class _Unit:
         self.cue = _chars(text, cue) if cue else frozenset()
 
 
-def _gold_units(doc: dict[str, Any]) -> tuple[list[_Unit], list[_Unit]]:
-    """(speech attributions, other attributions) of a gold document."""
+def _gold_units(doc: dict[str, Any], speech_only: bool = True) -> tuple[list[_Unit], list[_Unit]]:
+    """(scored attributions, filtered-out attributions) of a gold document."""
     speech, other = [], []
     for q in doc["quotes"]:
         u = _Unit(doc["text"], q["type"], q["content_spans"], q.get("speaker_spans") or [],
                   q.get("cue_spans") or [])
-        (speech if is_speech_cue(q.get("cue")) else other).append(u)
+        (speech if not speech_only or is_speech_cue(q.get("cue")) else other).append(u)
     return speech, other
 
 
@@ -114,8 +114,9 @@ class _Counts:
             self.c[t][key] = self.c[t].get(key, 0) + n
 
 
-def score(pairs: Iterable[tuple[dict[str, Any], Document]]) -> dict[str, Any]:
-    """Scores for (gold document, predicted Document) pairs; see the module docstring."""
+def score(pairs: Iterable[tuple[dict[str, Any], Document]], speech_only: bool = True) -> dict[str, Any]:
+    """Scores for (gold document, predicted Document) pairs; see the module docstring.
+    `speech_only=False` scores against every gold attribution (beliefs and polls included)."""
     counts = _Counts()
     n_docs = 0
     for gold_doc, document in pairs:
@@ -123,7 +124,7 @@ def score(pairs: Iterable[tuple[dict[str, Any], Document]]) -> dict[str, Any]:
         text = gold_doc["text"]
         if document.text != text:
             raise ValueError(f"prediction for {gold_doc.get('id')} has another text than its gold")
-        gold, other = _gold_units(gold_doc)
+        gold, other = _gold_units(gold_doc, speech_only)
         pred = [_pred_unit(text, q) for q in document.quotes]
         for mode in ("exact", "overlap"):
             matched = _match(gold, pred, exact=mode == "exact")
@@ -146,7 +147,8 @@ def score(pairs: Iterable[tuple[dict[str, Any], Document]]) -> dict[str, Any]:
                                 counts.add(g.type, f"{part}.{how}.ok")
                                 counts.add(p.type, f"{part}.{how}.ok_pred")
             counts.c["all"][f"{mode}.ignored"] = counts.c["all"].get(f"{mode}.ignored", 0) + len(ignored)
-    return {"documents": n_docs, "filter": "speech cues (cues.SPEECH_VERBS, 'according to')",
+    what = "speech cues (cues.SPEECH_VERBS, 'according to')" if speech_only else "none (every attribution)"
+    return {"documents": n_docs, "filter": what,
             "types": {t: _figures(counts.c[t]) for t in TYPES}}
 
 
@@ -182,10 +184,10 @@ def predict(gold: list[dict[str, Any]], pipeline=None) -> Iterator[tuple[dict[st
         yield gold_doc, result
 
 
-def evaluate(gold: str | Path, limit: int | None = None, pipeline=None) -> dict[str, Any]:
+def evaluate(gold: str | Path, limit: int | None = None, pipeline=None, speech_only: bool = True) -> dict[str, Any]:
     """Scores of the pipeline's quotes against a PolNeAR-format gold file."""
     docs = load_gold(gold, limit)
-    result = score(predict(docs, pipeline))
+    result = score(predict(docs, pipeline), speech_only)
     result["gold_file"] = str(gold)
     return result
 
