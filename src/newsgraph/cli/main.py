@@ -207,7 +207,7 @@ def eval_quotes(gold: Path = typer.Option(..., "--gold", exists=True, help="PolN
     from ..pipeline import Pipeline
     from ..quotes.evaluate import evaluate as run_eval, format_table
 
-    result = run_eval(gold, limit=limit, pipeline=Pipeline(options_from(config)))
+    result = run_eval(gold, limit=limit, pipeline=Pipeline(options_from(config)), speech_only=not every)
     typer.echo(_json.dumps(result, indent=1) if as_json else format_table(result))
 
 
