@@ -74,6 +74,8 @@ def _events_of(ann: Annotation, f: Found, si: int, quotes: "QuoteIndex", n0: int
     tok = f.tok
     trigger = Trigger(tok.text, tok.idx, tok.idx + len(tok.text))
     qi, qspeaker = quotes.quote_at(tok.idx)
+    if f.preset:  # "X said Y must ...": X's own demand, not a claim about it
+        qspeaker = None
     claimed = None
     if qspeaker is not None and (getattr(qspeaker, "name", None) or getattr(qspeaker, "code", None)):
         claimed = ActorRef(getattr(qspeaker, "name", None), getattr(qspeaker, "actor_id", None),

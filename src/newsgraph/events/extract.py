@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from .cameo import DEFAULT_CAMEO
@@ -80,6 +81,9 @@ class Found:
     depth: int = 0
     light: "Token | None" = None
     via_noun: "Token | None" = None
+    preset: bool = False
+    failed: bool = False
+    conditional: bool = False
     confidence: float = 0.5
 
     @property
@@ -234,6 +238,8 @@ def link_wrappers(found: list[Found]) -> None:
             if f is w or f.parent is not None or f.tok.i == w.tok.i:
                 continue
             path = _path_up(f.anchor, w.tok)
+            if path is None and w.pos == "N" and f.anchor.dep_ == "ccomp" and f.anchor.head.i == w.tok.head.i:
+                path = [f.anchor]  # "reiterated its demand that Israel ease ...": the clause hangs on the verb
             if path is None or len(path) > 4:
                 continue
             if any(p.dep_ in ("relcl", "advcl", "parataxis", "nsubj", "nsubjpass", "appos") for p in path):
@@ -430,6 +436,12 @@ def _target_toks(f: Found) -> list[tuple["Token", str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _theme_words() -> frozenset[str]:
+    classes = load_lexicon().classes
+    return frozenset().union(*(classes[c] for c in ("troops", "arms", "aid", "money", "police", "peace")))
+
+
 def find_arguments(ann: "Annotation", f: Found, speaker) -> None:
     tok = f.tok
     src_tok, role = None, ""
@@ -456,9 +468,9 @@ def find_arguments(ann: "Annotation", f: Found, speaker) -> None:
     if not inv:
         seen: set[int] = {a.token.i for a in f.sources}
         cands = _target_toks(f)
-        if f.type in ("AID", "MOBILIZE") and any(name == "obj" for name, _ in f.entry.tests):
-            # "sent troops to Syria", "supplied drones to the Houthis": the object is what is given
-            words = next(w for name, w in f.entry.tests if name == "obj")
+        if f.type in ("AID", "MOBILIZE", "RETREAT"):
+            # "sent troops to Syria", "withdrew its force from Chad": the object is what moves
+            words = _theme_words()
             themes = {o.i for o in objects(tok, f.pos) if {o.lemma_.lower(), o.lower_} & words}
             cands = [(t, r) for t, r in cands if t.i not in themes]
         coded = [(t, trole, [a for a in code_arg(ann, t, trole, speaker) if a.token.i not in seen])
@@ -521,6 +533,9 @@ def find_modality(f: Found, sent: "Span") -> None:
         flags.add("would")
     if any(c.dep_ in ("advmod",) and c.lower_ in HEDGES for c in tok.children):
         flags.add("reported")
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+           for c in tok.children):
+        f.conditional = True  # "will withdraw unless ...": an ultimatum
     cur = tok
     steps = 0
     while cur.head.i != cur.i and steps < 8:
@@ -548,7 +563,7 @@ def find_modality(f: Found, sent: "Span") -> None:
             elif lemma in DENY and child.dep_ in ("ccomp", "xcomp", "pcomp", "dobj"):
                 flags.add("denied")
             elif lemma in ("fail", "neglect") and child.dep_ == "xcomp":
-                f.negated = True
+                f.negated = f.failed = True
             elif lemma in INTENT and child.dep_ in ("xcomp", "ccomp"):
                 flags.add("future")
             elif lemma in HYPO_VERBS and child.dep_ in ("pobj", "prep", "dobj", "xcomp", "ccomp"):
@@ -584,13 +599,13 @@ def find_modality(f: Found, sent: "Span") -> None:
 # ------------------------------------------------------------------ sentence
 
 
-def depth_of(tok: "Token", speech_free: bool = True) -> int:
-    """Distance from the sentence root, not counting speech verbs ("X said ...")."""
+def depth_of(tok: "Token") -> int:
+    """Distance from the sentence root, not counting the speech frame ("X said (that) ...")."""
     d = 0
     cur = tok
     while cur.head.i != cur.i:
-        cur = cur.head
-        if not (speech_free and cur.lemma_.lower() in SPEECH):
+        child, cur = cur, cur.head
+        if not (cur.lemma_.lower() in SPEECH and child.dep_ in ("ccomp", "parataxis", "xcomp")):
             d += 1
     return d
 
@@ -600,9 +615,17 @@ def derive_commitments(found: list[Found]) -> list[Found]:
     promise or threat PLOVER codes: AGREE / THREATEN / REJECT (refused: "will not accept")."""
     out: list[Found] = []
     for f in found:
-        if f.modality != "future" or f.parent is not None or f.entry.wrap or f.type in VERBAL or not f.sources:
+        if f.failed and f.type in ("AGREE", "CONSULT") and f.parent is None and not f.preset:
+            out.append(_derived(f, "REJECT"))  # "failed to reach agreement"
+            continue
+        if f.parent is not None or f.entry.wrap or f.type in VERBAL or not f.sources or f.preset:
             continue
         if not (_aux_lemmas(f.anchor) & {"will", "would", "shall", "'ll", "wo"}):
+            continue
+        if f.conditional:
+            out.append(_derived(f, "THREATEN"))  # "will withdraw its force unless ..."
+            continue
+        if f.modality != "future":
             continue
         if f.type in COOPERATIVE:
             wtype = "REJECT" if f.negated else "AGREE"
@@ -610,13 +633,51 @@ def derive_commitments(found: list[Found]) -> list[Found]:
             if f.negated or f.type == "MOBILIZE":  # a deployment is a posture, not yet a threat
                 continue
             wtype = "THREATEN"
-        wtype, mode, cameo = wrap_code(wtype, DEFAULT_CAMEO[wtype], f)
-        d = Found(f.entry, f.tok, wtype, mode, cameo, f.pos, sources=f.sources, targets=f.targets,
-                  modality="reported" if f.claim_tok is not None else "asserted", claim_tok=f.claim_tok,
-                  derived=True, light=f.light)
-        d.embedded = f
-        f.parent = d
-        out.append(d)
+        out.append(_derived(f, wtype))
+    return out
+
+
+def _derived(f: Found, wtype: str) -> Found:
+    """The speech act PLOVER codes over act `f` (promise, threat, refusal), on the same trigger."""
+    wtype, mode, cameo = wrap_code(wtype, DEFAULT_CAMEO[wtype], f)
+    d = Found(f.entry, f.tok, wtype, mode, cameo, f.pos, sources=f.sources, targets=f.targets,
+              modality="asserted", claim_tok=f.claim_tok, derived=True, light=f.light)
+    d.embedded = f
+    f.parent = d
+    return d
+
+
+MUST_ENTRY = Entry("must", "V", None, (), "REQUEST", None, "100", frozenset({"wrap"}), 0)
+OBLIGATION = frozenset("must should ought".split())
+
+
+def obligations(ann: "Annotation", sent: "Span", found: list[Found], speaker_at) -> list[Found]:
+    """"X said Y must do Z" is a demand by X on Y (CAMEO 10), whether or not Z is a coded act."""
+    out: list[Found] = []
+    by_tok = {f.tok.i: f for f in found}
+    for v in sent:
+        if v.lemma_.lower() not in SPEECH | {"remind", "insist", "reiterate", "stress"}:
+            continue
+        for c in v.children:
+            if c.dep_ != "ccomp" or not (_aux_lemmas(c) & OBLIGATION or (c.lemma_ == "have" and any(
+                    x.dep_ == "xcomp" for x in c.children))):
+                continue
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            speaker = next((x for x in v.children if x.dep_ == "nsubj"), None)
+            if subj is None or speaker is None or subj.lower_ in ("i", "we", "you") or by_tok.get(c.i, None) and \
+                    by_tok[c.i].entry.wrap:
+                continue
+            req = Found(MUST_ENTRY, c, "REQUEST", None, "100", "V", light=v, preset=True)
+            spk = speaker_at(v.idx)
+            req.sources = code_arg(ann, speaker, "subject", spk)
+            req.targets = code_arg(ann, subj, "subject", spk)
+            find_modality(req, sent)
+            req.claim_tok = None
+            inner = by_tok.get(c.i)
+            if inner is not None and inner.parent is None:
+                inner.parent, req.embedded = req, inner
+                req.type, req.mode, req.cameo = wrap_code("REQUEST", "100", inner)
+            out.append(req)
     return out
 
 
@@ -624,8 +685,6 @@ def sentence_events(ann: "Annotation", sent: "Span", lexicon: Lexicon, speaker_a
     """All events of one sentence, ranked: main acts first (shallowest trigger, speech acts
     before the acts they embed)."""
     found = find_triggers(sent, lexicon)
-    if not found:
-        return []
     link_wrappers(found)
     for f in found:
         speaker = speaker_at(f.tok.idx)
@@ -643,6 +702,10 @@ def sentence_events(ann: "Annotation", sent: "Span", lexicon: Lexicon, speaker_a
             else:
                 f.targets = [a for a in inner.targets if (a.ref.actor_id or a.ref.code) not in src_ids]
     found += derive_commitments(found)
+    found += obligations(ann, sent, found, speaker_at)
+    for f in found:
+        if f.parent is not None and f.parent.preset:
+            f.modality = "hypothetical"  # what was demanded has not happened
     for f in found:
         f.depth = depth_of(f.anchor) * 2 + (1 if f.parent is not None else 0) - (1 if f.derived else 0)
         f.confidence = _confidence(f)

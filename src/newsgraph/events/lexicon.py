@@ -21,7 +21,7 @@ LEXICON_FILE = Path(__file__).with_name("lexicon.tsv")
 # Heads that stand for their "of" complement: "a mission of observers", "dozens of protesters".
 CONTAINERS = frozenset("""number group dozen hundred thousand million team batch series contingent
     shipment consignment ton tonne kg kilogram worth part member members mission delegation crowd
-    convoy lot package""".split())
+    convoy lot package state return arrival entry presence""".split())
 
 OBJ_DEPS = frozenset(("dobj", "attr", "oprd", "dative"))
 MOD_DEPS = frozenset(("compound", "amod", "nmod", "npadvmod", "advmod", "poss"))
@@ -162,8 +162,9 @@ def test_entry(entry: Entry, tok: "Token") -> bool:
             objs = objects(tok, entry.pos)
             if not objs or not (lemma_set(objs) & words):  # type: ignore[operator]
                 return False
-        elif name == "prep":
-            if not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in words for c in tok.children):  # type: ignore[operator]
+        elif name == "prep":  # a date is no argument: "strike on Monday"
+            if not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in words  # type: ignore[operator]
+                       and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in tok.children):
                 return False
         elif name == "mod":
             mods = [c for c in tok.children if c.dep_ in MOD_DEPS]
@@ -200,6 +201,10 @@ def match(tok: "Token", lexicon: Lexicon) -> Entry | None:
     if pos is None:
         return None
     keys = [tok.lemma_.lower()]
+    if pos == "V":  # the lemmatizer errs on rare verbs ("staged" -> "stag"): plain de-inflections too
+        low = tok.lower_
+        keys += [low[:-1], low[:-2], low[:-3], low[:-3] + "e"] if low.endswith(("ed", "ing")) else \
+            [low[:-1]] if low.endswith("s") else []
     if pos == "N":
         keys.append(tok.lower_)
         if tok.i > 1 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_:
