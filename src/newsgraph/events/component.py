@@ -17,7 +17,7 @@ from ..records import ActorRef
 from ..registry import component
 from ..settings import Options
 from .cameo import goldstein, quad_class
-from .coding import Arg, code_np
+from .coding import Arg, actor_at, code_np
 from .extract import Found, sentence_events
 from .lexicon import load_lexicon
 from .records import Event, Trigger
@@ -114,7 +114,7 @@ def _same(a: Arg, b: Arg) -> bool:
 
 def _bare_ref(ann: Annotation, tok) -> ActorRef | None:
     """A claimant the actor stage cannot code still has a name ("witnesses", "a UN official")."""
-    actor = ann.actor_at(tok.idx, tok.idx + len(tok.text))
+    actor = actor_at(ann, tok.idx, tok.idx + len(tok.text))
     if actor is not None:
         return ActorRef(actor.name, actor.id, actor.code)
     if tok.pos_ == "PRON":

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from .cameo import DEFAULT_CAMEO
-from .coding import Arg, bare_np, code_np, is_country_word, np_tokens, split_conjuncts
+from .coding import Arg, actor_at, bare_np, code_np, is_country_word, np_tokens, split_conjuncts
 from .lexicon import Entry, Lexicon, is_passive, load_lexicon, match, objects
 
 if TYPE_CHECKING:
@@ -262,7 +262,7 @@ def _resolve_pronoun(ann: "Annotation", tok: "Token", quote_speaker) -> Arg | No
     low = tok.lower_
     if low in PRONOUNS_WE and quote_speaker is not None:
         return _speaker_side(ann, quote_speaker, tok)
-    actor = ann.actor_at(tok.idx, tok.idx + len(tok.text))
+    actor = actor_at(ann, tok.idx, tok.idx + len(tok.text))
     if actor is not None and actor.code:
         from ..records import ActorRef
 
