@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 _DAYWORD = re.compile(r"(?i)\b(?:today|tonight|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|"
                       r"saturday|sunday|morning|afternoon|evening|last night)\b")
+_DASH = re.compile(r"\s[-–—]\s")
 _WEEKDAY_ONLY = re.compile(r"(?i)(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 _MON = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December"
 _NUMW = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a few|several)"
@@ -112,6 +113,12 @@ def find_dates(ann: "Annotation", fallback: bool = True) -> list[Found]:
         lead = doc[span.start - 1].lower_ if span.start > 0 and doc[span.start - 1].lower_ in LEADS else None
         tense = tense_of(span)
         r = normalise(text, anchor, tense, lead, previous)
+        if r is None and _DASH.search(text):  # "March 26 - Saudi Arabia ...": a dateline's date
+            cut = span.start_char + _DASH.search(text).start()
+            trimmed = doc.char_span(span.start_char, cut, alignment_mode="contract")
+            if trimmed is not None and len(trimmed):
+                span, text = trimmed, trimmed.text
+                r = normalise(text, anchor, tense, lead, previous)
         if r is NOT_A_DATE:
             continue
         if r is None and fallback and anchor is not None:

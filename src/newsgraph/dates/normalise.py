@@ -85,6 +85,9 @@ _LEADS = {"since": "since", "until": "until", "till": "until", "through": "until
           "as of": "since", "starting": "since", "beginning": "since", "between": None}
 
 
+_LEAD_RE = re.compile(r"^(" + "|".join(sorted(map(re.escape, _LEADS), key=len, reverse=True)) + r")\s+(?=\S)")
+
+
 def clean(text: str) -> str:
     t = text.lower().replace("’", "'").replace("–", "-").replace("—", "-")
     t = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.",
@@ -266,7 +269,7 @@ def normalise(text: str, anchor: Date | None, tense: str | None = None, lead: st
     t = clean(text)
     mod = None
     for _ in range(2):  # "since early 2011": a lead word, then the expression
-        m = re.match(r"^(" + "|".join(sorted(map(re.escape, _LEADS), key=len, reverse=True)) + r")\s+(?=\S)", t)
+        m = _LEAD_RE.match(t)
         if not m:
             break
         lead_word = m.group(1)
@@ -532,6 +535,11 @@ def weekday(m, anchor, tense, lead, previous):
     if rel in ("next", "coming"):
         return pick(options, anchor, "future", strict=True)
     return pick(options, anchor, tense, default="past")
+
+
+@handler(r"the\s+(?:past|last)\s+(?:day|24\s+hours)", anchored=True)
+def past_day(m, anchor, tense, lead, previous):
+    return interval(anchor - dt.timedelta(days=1), anchor, "day", relative=True, confidence=0.8)
 
 
 @handler(r"(?:the\s+|that\s+)?weekend", anchored=True)
