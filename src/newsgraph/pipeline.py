@@ -68,6 +68,13 @@ class Pipeline:
             raise NewsgraphError("E001")
         if len(text) > self.options.nlp.max_chars:
             raise NewsgraphError("E004", length=len(text), limit=self.options.nlp.max_chars)
+        for name in ("text", "id", "date", "url", "source", "title"):  # e.g. "\ud800" in JSON: spaCy and the store need UTF-8
+            value = getattr(raw, name)
+            if isinstance(value, str) and not value.isascii():
+                try:
+                    value.encode("utf-8")
+                except UnicodeEncodeError as err:
+                    raise NewsgraphError("E021", field=name, position=err.start) from None
         doc_id = raw.id or content_hash(text)[:16]
         return Document(id=str(doc_id), text=text, date=check_date(raw.date), source=raw.source,
                         url=raw.url, title=raw.title, origin=f"{raw.origin}:{raw.line}" if raw.line else raw.origin,
@@ -75,13 +82,15 @@ class Pipeline:
 
     def _run(self, batch: list[tuple[RawDoc, Document | ErrorRecord]], raise_errors: bool) -> Iterator[Document | ErrorRecord]:
         todo = [d for _, d in batch if isinstance(d, Document)]
-        parsed = iter(self.nlp.pipe((d.text for d in todo), batch_size=max(1, len(todo))))
+        parsed = iter(self._parse([d.text for d in todo]))
         for raw, document in batch:
             if isinstance(document, ErrorRecord):
                 yield document
                 continue
             doc = next(parsed)
             try:
+                if isinstance(doc, Exception):
+                    raise doc
                 yield self._annotate(doc, document)
             except Exception as exc:  # a bug on one document must not stop the batch
                 if raise_errors:
@@ -90,6 +99,19 @@ class Pipeline:
                 detail = f"{type(exc).__name__}: {exc}"[:300]
                 yield ErrorRecord(raw.origin or document.id, "E013", NewsgraphError("E013", detail=detail).reason,
                                   line=raw.line, doc_id=document.id)
+
+    def _parse(self, texts: list[str]) -> list:
+        """spaCy Docs in one batch; if spaCy fails, one by one, so only the text at fault fails (as its exception)."""
+        try:
+            return list(self.nlp.pipe(texts, batch_size=max(1, len(texts))))
+        except Exception:
+            docs: list = []
+            for text in texts:
+                try:
+                    docs.append(self.nlp(text))
+                except Exception as exc:
+                    docs.append(exc)
+            return docs
 
     def _annotate(self, doc, document: Document) -> Document:
         document.sentences = [(s.start_char, s.end_char) for s in doc.sents]
