@@ -72,6 +72,9 @@ def test_dateline(run):
 def test_no_false_places(run):
     places = run("Western leaders met at the White House and the U.N. while Peskov and Kuleba spoke to ISIL envoys.")
     assert {p.name for p in places if p.gazetteer_id} == set()
+    headline = run("Russian Strikes Target Only Terrorists, Says Lavrov As Split Deepens Over Nice Deal")
+    assert {p.name for p in headline} == set()
+    assert not run("She said Mobile phones were banned at the talks.")
 
 
 def test_shipped_cases_meet_the_target(places_pipeline):

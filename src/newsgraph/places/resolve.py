@@ -202,6 +202,8 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
 
     for span in _proper_noun_runs(doc, ent_tokens):
         locative = _is_locative(span)
+        if not locative and (_title_case(span.sent) or _modifies_common_noun(span)):
+            continue  # "Split Deepens Over Nice Deal", "Mobile phones"
         cands = [c for c in gaz.lookup(span.text, loose=False) if _strong(c, locative)]
         if cands:
             m = Mention(span.start_char, span.end_char, span.text, "propn", span.root, cands)
@@ -327,6 +329,17 @@ def _sub_runs(doc, i: int, j: int):
             span = doc[s:s + length]
             if span[0].text[0].isupper() and span[-1].text[0].isalpha():
                 yield span
+
+
+def _title_case(sent: "Span") -> bool:
+    """A headline in title case, where capitals say nothing about names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) > 0.7 * len(words)
+
+
+def _modifies_common_noun(span: "Span") -> bool:
+    root = span.root
+    return root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN" and root.head.text.islower()
 
 
 def _capitalised(tok: "Token") -> bool:
