@@ -254,10 +254,11 @@ def serve(db: Path = DbOpt,
                                               help="token POST /api/documents requires (env NEWSGRAPH_TOKEN)")) -> None:
     """Browse and query a store in a web browser, with a JSON API (docs/web.md)."""
     from ..web import app as web
+    from ..web.queries import Unavailable
 
     try:
         web.serve(db, host=host, port=port, token=token)
-    except NewsgraphError as err:
+    except (NewsgraphError, Unavailable) as err:
         fail(str(err))
 
 

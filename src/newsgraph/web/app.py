@@ -280,6 +280,10 @@ def create_app(db: str | Path, *, token: str | None = None, host: str = "127.0.0
     async def on_unavailable(request: Request, exc: Unavailable) -> Response:
         return error_json(503, str(exc)) if wants_json(request) else page_error(request, 503, str(exc))
 
+    @app.exception_handler(Exception)
+    async def on_crash(request: Request, exc: Exception) -> Response:
+        return error_json(500, f"internal error: {type(exc).__name__}")
+
     @app.exception_handler(HTTPException)
     async def on_http(request: Request, exc: HTTPException) -> Response:
         if not wants_json(request) and exc.status_code in (404, 405):

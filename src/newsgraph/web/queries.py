@@ -139,6 +139,8 @@ class Database:
             try:
                 with Store(self.path) as store:
                     return store.write(docs)
+            except duckdb.Error as err:
+                raise Unavailable(f"cannot write to the store ({err}); is another process using it?") from None
             finally:
                 self._connect()
 
