@@ -125,7 +125,7 @@ def test_quotes_by_speaker_and_speaker_page(client):
 
 
 def test_actors_and_places(client):
-    eu = get(client, "/api/actors?actor=IGOEU")
+    eu = get(client, f"/api/actors?actor=IGOEU&doc={HAND}")
     assert [a["name"] for a in eu["items"]] == ["European Union"]
     people = get(client, "/api/actors?kind=person&doc=hand-belgorod")
     assert [a["name"] for a in people["items"]] == ["Sergei Lavrov"] and people["items"][0]["mentions"] == 2
