@@ -18,7 +18,7 @@ from ..registry import component
 from ..settings import Options
 from .cameo import goldstein, quad_class
 from .coding import Arg, actor_at, code_np
-from .extract import Found, sentence_events
+from .extract import Found, sentence_events, speaker_arg
 from .lexicon import load_lexicon
 from .records import Event, Trigger
 
@@ -78,8 +78,9 @@ def _events_of(ann: Annotation, f: Found, si: int, quotes: "QuoteIndex", n0: int
         qspeaker = None
     claimed = None
     if qspeaker is not None and (getattr(qspeaker, "name", None) or getattr(qspeaker, "code", None)):
-        claimed = ActorRef(getattr(qspeaker, "name", None), getattr(qspeaker, "actor_id", None),
-                           getattr(qspeaker, "code", None))
+        arg = speaker_arg(ann, qspeaker)
+        claimed = arg.ref if arg is not None else ActorRef(getattr(qspeaker, "name", None),
+                                                             getattr(qspeaker, "actor_id", None), None)
     elif f.claim_tok is not None:
         arg = code_np(ann, f.claim_tok, "claimant")
         if arg is not None:

@@ -267,7 +267,7 @@ def _resolve_pronoun(ann: "Annotation", tok: "Token", quote_speaker) -> Arg | No
         from ..records import ActorRef
 
         return Arg(ActorRef(actor.name, actor.id, actor.code), actor.country, actor.sector, tok, "pronoun")
-    if low in PRONOUNS_3:
+    if low in PRONOUNS_3 and (tok.dep_ in ("nsubj", "nsubjpass", "poss")):
         # "Syria says it is willing": the subject of the nearest governing clause
         cur = tok.head
         while cur.head.i != cur.i:
@@ -283,22 +283,47 @@ def _resolve_pronoun(ann: "Annotation", tok: "Token", quote_speaker) -> Arg | No
     return None
 
 
-def _speaker_side(ann: "Annotation", speaker, tok: "Token") -> Arg | None:
-    """"we" in a quote: the speaker's government or organisation (an actor of that code if the
-    document has one, else the speaker's own reference)."""
+def speaker_arg(ann: "Annotation", speaker) -> Arg | None:
+    """A quote's speaker as a coded argument. The quotes stage's code is used when it names a
+    country; otherwise the speaker's span is coded here ("the French foreign minister")."""
     from ..records import ActorRef
+    from .coding import SECTOR_CODES
 
+    if speaker is None:
+        return None
     code = getattr(speaker, "code", None)
+    actor = ann.document.actor(getattr(speaker, "actor_id", None))
+    country = (actor.country if actor else None) or (code[:3] if code and code[:3] not in SECTOR_CODES else None)
+    start, end = getattr(speaker, "start", None), getattr(speaker, "end", None)
+    if not country and start is not None and end is not None:
+        span = ann.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            arg = code_np(ann, span.root, "speaker")
+            if arg is not None and arg.country:
+                arg.ref = ActorRef(getattr(speaker, "name", None) or arg.ref.name, getattr(speaker, "actor_id", None),
+                                   arg.ref.code)
+                return arg
     if not code:
         return None
-    actor = ann.document.actor(getattr(speaker, "actor_id", None))
-    group = next((a for a in ann.document.actors if a.code == code and a.kind != "person"), None)
+    sector = (actor.sector if actor else None) or (code[3:6] if country else code[:3]) or None
+    return Arg(ActorRef(getattr(speaker, "name", None), getattr(speaker, "actor_id", None), code), country, sector,
+               None, "speaker")
+
+
+def _speaker_side(ann: "Annotation", speaker, tok: "Token") -> Arg | None:
+    """"we" in a quote: the speaker's government or organisation (an actor of that code if the
+    document has one, else the speaker's own coded reference)."""
+    from ..records import ActorRef
+
+    arg = speaker_arg(ann, speaker)
+    if arg is None:
+        return None
+    code = arg.ref.code
+    group = next((a for a in ann.document.actors if a.code == code and a.kind != "person"), None) if code else None
     if group is not None:
         return Arg(ActorRef(group.name, group.id, code), group.country, group.sector, tok, "speaker")
-    country = (actor.country if actor else None) or code[:3]
-    sector = (actor.sector if actor else None) or (code[3:6] or None)
-    return Arg(ActorRef(getattr(speaker, "name", None), getattr(speaker, "actor_id", None), code), country, sector,
-               tok, "speaker")
+    arg.token, arg.role = tok, "speaker"
+    return arg
 
 
 def code_arg(ann: "Annotation", tok: "Token", role: str, speaker) -> list[Arg]:

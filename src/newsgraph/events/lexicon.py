@@ -124,6 +124,8 @@ def objects(tok: "Token", pos: str) -> list["Token"]:
             found.append(child)
         elif pos == "N" and dep == "prep" and child.lower_ == "of":
             found.extend(p for p in child.children if p.dep_ == "pobj")
+        elif pos == "V" and dep == "prep" and child.lower_ == "with" and tok.lemma_ in ("supply", "provide", "arm", "equip"):
+            found.extend(p for p in child.children if p.dep_ == "pobj")  # "supplied them with missiles"
         elif pos == "V" and dep == "prep" and child.lower_ in ("on", "into") and tok.lemma_ in ("crack", "hack", "fire", "open"):
             found.extend(p for p in child.children if p.dep_ == "pobj")
     more = [c for f in found for c in f.children if c.dep_ == "conj"]
