@@ -73,6 +73,7 @@ def page(browser):
 
 def shot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")  # else the sticky header is drawn where the page was scrolled to
     page.screenshot(path=str(ARTIFACTS / f"web-{name}.png"), full_page=True)
 
 

@@ -76,7 +76,7 @@ var NG = (function () {
         a.textContent = e.doc_id;
         tr.insertCell().appendChild(a);
       });
-      document.getElementById("picked").scrollIntoView({behavior: "smooth", block: "start"});
+      document.getElementById("picked").scrollIntoView({block: "start"});
     });
   }
 
