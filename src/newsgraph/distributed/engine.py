@@ -105,7 +105,7 @@ class _client:
         else:
             # one thread per worker: spaCy and the components hold the GIL, so processes scale, threads do not
             self.cluster = LocalCluster(n_workers=cores(self.workers), threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=logging.ERROR)
+                                        dashboard_address=":0", silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
         return self.client
 
