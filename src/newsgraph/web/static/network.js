@@ -22,10 +22,11 @@
     edges.forEach(function (e) { e.s = byId[e.source]; e.t = byId[e.target]; });
     var k = 80, temp = 60;
     for (var step = 0; step < 300; step++) {
-      nodes.forEach(function (n) { n.dx = -n.x * 0.05; n.dy = -n.y * 0.05; });
+      nodes.forEach(function (n) { n.dx = -n.x * 0.1; n.dy = -n.y * 0.1; });
       for (var i = 0; i < nodes.length; i++) {
         for (var j = i + 1; j < nodes.length; j++) {
           var a = nodes[i], b = nodes[j], dx = a.x - b.x, dy = a.y - b.y, d = Math.sqrt(dx * dx + dy * dy) || 0.01;
+          if (d > 4 * k) { continue; }  // a cut-off, so unconnected groups do not drift off and squash the rest
           var f = k * k / d / d;
           a.dx += dx * f; a.dy += dy * f; b.dx -= dx * f; b.dy -= dy * f;
         }

@@ -29,10 +29,13 @@
       NG.svg("text", {x: W - m.r + 6, y: yg(g) + 4, "font-size": 11, fill: "#667085"}, s).textContent = (g > 0 ? "+" : "") + g;
       NG.svg("line", {x1: m.l, x2: W - m.r, y1: yg(g), y2: yg(g), stroke: "#eee", "stroke-dasharray": g === 0 ? "4 3" : "1 4"}, s);
     });
-    var labels = Math.min(8, data.days.length);
-    for (var i = 0; i < labels; i++) {
-      var d = data.days[Math.round(i * (data.days.length - 1) / Math.max(1, labels - 1))];
-      NG.svg("text", {x: x(d.day) + bw / 2, y: H - m.b + 16, "text-anchor": "middle", "font-size": 11, fill: "#667085"}, s).textContent = d.day;
+    // Ticks evenly spaced in time (not in data points), so sparse data spread over years stays readable.
+    var ticks = Math.min(7, slots);
+    for (var i = 0; i < ticks; i++) {
+      var slot = Math.round(i * (slots - 1) / Math.max(1, ticks - 1));
+      var label = new Date(t0 + slot * stepMs).toISOString().slice(0, data.bucket === "month" ? 7 : 10);
+      NG.svg("text", {x: m.l + slot * bw + bw / 2, y: H - m.b + 16, "text-anchor": "middle", "font-size": 11,
+                      fill: "#667085"}, s).textContent = label;
     }
     // bars
     data.days.forEach(function (d) {
