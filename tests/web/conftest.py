@@ -41,21 +41,28 @@ def hand_document():
     q0 = span("Ukrainian forces had attacked a fuel depot in Belgorod with drones")
     q1 = span("We will respond to this provocation,")
     q2 = span("These claims are <false>,")
+    def actor(i, name, kind, code, country, sector, mentions, kb_id, confidence):
+        return Actor(id=f"a{i}", name=name, kind=kind, code=code, country=country, sector=sector, mentions=mentions,
+                     kb_id=kb_id, confidence=confidence)
+
+    def quote(q, type, cue, speaker, sentence, cue_span, confidence):
+        return Quote(text=HAND_TEXT[slice(*q)], start=q[0], end=q[1], type=type, cue=cue, speaker=speaker, via=None,
+                     sentence=sentence, spans=[q], cue_span=cue_span, confidence=confidence)
+
     actors = [
-        Actor("a0", "Sergei Lavrov", "person", "RUSGOV", "RUS", "GOV", [lavrov, lavrov2], "lavrov", 0.95),
-        Actor("a1", "Ukraine", "country", "UKR", "UKR", None, [span("Ukrainian"), span("Ukraine")], None, 0.9),
-        Actor("a2", "Ukraine's defence ministry", "organization", "UKRMIL", "UKR", "MIL",
-              [span("Ukraine's defence ministry")], None, 0.8),
-        Actor("a3", "European Union", "organization", "IGOEU", None, None, [span("European Union")], "eu", 0.9),
-        Actor("a4", "Turkey", "country", "TUR", "TUR", None, [span("Turkey")], None, 0.9),
+        actor(0, "Sergei Lavrov", "person", "RUSGOV", "RUS", "GOV", [lavrov, lavrov2], "lavrov", 0.95),
+        actor(1, "Ukraine", "country", "UKR", "UKR", None, [span("Ukrainian"), span("Ukraine")], None, 0.9),
+        actor(2, "Ukraine's defence ministry", "organization", "UKRMIL", "UKR", "MIL", [span("Ukraine's defence ministry")],
+              None, 0.8),
+        actor(3, "European Union", "organization", "IGOEU", None, None, [span("European Union")], "eu", 0.9),
+        actor(4, "Turkey", "country", "TUR", "TUR", None, [span("Turkey")], None, 0.9),
     ]
+    lavrov_ref = {"name": "Sergei Lavrov", "actor_id": "a0", "code": "RUSGOV"}
     quotes = [
-        Quote(HAND_TEXT[slice(*q0)], *q0, "indirect", "said", Speaker("Sergei Lavrov", "a0", "RUSGOV", *lavrov), None, 1,
-              [q0], span("said"), 0.8),
-        Quote(HAND_TEXT[slice(*q1)], *q1, "direct", "told", Speaker("Sergei Lavrov", "a0", "RUSGOV", *lavrov2), None, 1,
-              [q1], span("told"), 0.9),
-        Quote(HAND_TEXT[slice(*q2)], *q2, "direct", "said", Speaker(None, None, "UKRMIL", *span("a ministry spokesman")),
-              None, 3, [q2], span("said", 2), 0.7),
+        quote(q0, "indirect", "said", Speaker(**lavrov_ref, start=lavrov[0], end=lavrov[1]), 1, span("said"), 0.8),
+        quote(q1, "direct", "told", Speaker(**lavrov_ref, start=lavrov2[0], end=lavrov2[1]), 1, span("told"), 0.9),
+        quote(q2, "direct", "said", Speaker(name=None, actor_id=None, code="UKRMIL", start=span("a ministry spokesman")[0],
+                                            end=span("a ministry spokesman")[1]), 3, span("said", 2), 0.7),
     ]
     belgorod = {"name": "Belgorod", "country": "RUS", "lat": 50.6, "lon": 36.6, "feature": "city"}
     istanbul = {"name": "Istanbul", "country": "TUR", "lat": 41.01, "lon": 28.98, "feature": "city"}
