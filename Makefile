@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip --disable-pip-version-check -q
 NG     := $(VENV)/bin/newsgraph
 DB     ?= newsgraph.duckdb
 
-.PHONY: install install-test demo test bench eval clean
+.PHONY: install install-test demo test bench bench-web eval clean
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,12 +25,16 @@ demo: install
 	rm -f $(DB)
 	$(NG) ingest examples/articles --db $(DB)
 	$(NG) summary --db $(DB)
+	@echo "Browse it: $(NG) serve --db $(DB)   (then open http://127.0.0.1:8000/)"
 
 test: install-test
 	$(PY) -m pytest -q
 
 bench: install
 	$(PY) benchmarks/bench_pipeline.py
+
+bench-web: install-test
+	$(PY) benchmarks/bench_web.py
 
 eval: install
 	$(NG) eval quotes --gold ../shared/data/quotes/polnear/dev.jsonl
