@@ -73,35 +73,30 @@ def matrix(records: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
 
 
-def fit(rows, cols, vals, y, n, epochs=120, lr=0.05, l2=1e-4, seed=0):
-    """Softmax regression by Adam on a sparse design matrix (numpy only)."""
+def fit(rows, cols, vals, y, n, epochs=60, lr=0.1, l2=1e-5):
+    """Softmax regression by full-batch Adam on a sparse design matrix (numpy only).
+    `rows` must be sorted (entries grouped by story, as `matrix` and `subset` give them)."""
     k = len(PLOVER_TYPES)
     W = np.zeros((N_BUCKETS, k), dtype=np.float32)
     b = np.zeros(k, dtype=np.float32)
     Y = np.zeros((n, k), dtype=np.float32)
     Y[np.arange(n), y] = 1.0
+    row_starts = np.r_[0, np.flatnonzero(np.diff(rows)) + 1]
     order = np.argsort(cols, kind="stable")
     c_sorted, r_sorted, v_sorted = cols[order], rows[order], vals[order]
-    uniq, starts = np.unique(c_sorted, return_index=True)
-    mW, vW = np.zeros_like(W), np.zeros_like(W)
-    mb, vb = np.zeros_like(b), np.zeros_like(b)
+    uniq, col_starts = np.unique(c_sorted, return_index=True)
     # class weights: the stories are unbalanced (CONCEDE 898, AID 98)
     counts = np.bincount(y, minlength=k).astype(np.float32)
     cw = (n / (k * np.maximum(counts, 1)))[y][:, None]
+    mW, vW, mb, vb = np.zeros_like(W), np.zeros_like(W), np.zeros_like(b), np.zeros_like(b)
     for t in range(1, epochs + 1):
-        Z = np.zeros((n, k), dtype=np.float32)
-        contrib = W[c_sorted] * v_sorted[:, None]
-        # rows are grouped in the original order: accumulate per row with bincount per class
-        for j in range(k):
-            Z[:, j] = np.bincount(r_sorted, weights=contrib[:, j], minlength=n)
-        Z += b
+        Z = np.add.reduceat(W[cols] * vals[:, None], row_starts) + b
         Z -= Z.max(1, keepdims=True)
         P = np.exp(Z)
         P /= P.sum(1, keepdims=True)
         D = (P - Y) * cw / n
-        G_entries = D[r_sorted] * v_sorted[:, None]
         G = np.zeros_like(W)
-        G[uniq] = np.add.reduceat(G_entries, starts, axis=0)
+        G[uniq] = np.add.reduceat(D[r_sorted] * v_sorted[:, None], col_starts)
         G += l2 * W
         gb = D.sum(0)
         for param, grad, m, v in ((W, G, mW, vW), (b, gb, mb, vb)):
@@ -114,10 +109,8 @@ def fit(rows, cols, vals, y, n, epochs=120, lr=0.05, l2=1e-4, seed=0):
 
 
 def predict(W, b, rows, cols, vals, n):
-    k = W.shape[1]
-    contrib = W[cols] * vals[:, None]
-    Z = np.stack([np.bincount(rows, weights=contrib[:, j], minlength=n) for j in range(k)], 1) + b
-    return Z.argmax(1)
+    row_starts = np.r_[0, np.flatnonzero(np.diff(rows)) + 1]
+    return (np.add.reduceat(W[cols] * vals[:, None], row_starts) + b).argmax(1)
 
 
 def subset(rows, cols, vals, idx):
@@ -163,7 +156,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "plover" / "dev.jsonl")
     ap.add_argument("--cache", type=Path, default=ROOT / "build" / "ngec_events.jsonl")
     ap.add_argument("--out", type=Path, default=MODEL_FILE)
-    ap.add_argument("--epochs", type=int, default=120)
+    ap.add_argument("--epochs", type=int, default=60)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--no-cv", action="store_true")
     args = ap.parse_args()

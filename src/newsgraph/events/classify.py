@@ -41,19 +41,38 @@ def _h(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & (N_BUCKETS - 1)
 
 
-def story_features(text: str, events: list[Any]) -> tuple[np.ndarray, np.ndarray]:
-    """Sparse feature vector (bucket indices, values) of one story."""
+_SENT_END = re.compile(r"[.!?][\"')\]]?\s")
+
+
+def lead_sentence(text: str) -> str:
+    """The story's first sentence: the synthetic stories (and news) put the main event there."""
+    m = _SENT_END.search(text, 40)
+    return text[: m.end()] if m else text[:300]
+
+
+def _bag(text: str, prefix: str) -> dict[int, float]:
+    """Hashed, log-scaled, L2-normalised word uni- and bigrams."""
     words = [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
     counts: dict[int, float] = {}
     for i, w in enumerate(words):
-        counts[_h("w:" + w)] = counts.get(_h("w:" + w), 0.0) + 1.0
+        k = _h(f"{prefix}w:{w}")
+        counts[k] = counts.get(k, 0.0) + 1.0
         if i:
-            b = _h("b:" + words[i - 1] + "_" + w)
-            counts[b] = counts.get(b, 0.0) + 1.0
+            k = _h(f"{prefix}b:{words[i - 1]}_{w}")
+            counts[k] = counts.get(k, 0.0) + 1.0
     for k in counts:
         counts[k] = 1.0 + math.log(counts[k])
     norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
-    feats = {k: v / norm for k, v in counts.items()}
+    return {k: v / norm for k, v in counts.items()}
+
+
+def story_features(text: str, events: list[Any]) -> tuple[np.ndarray, np.ndarray]:
+    """Sparse feature vector (bucket indices, values) of one story: words of the whole text,
+    words of its lead sentence, and the rule events (type, mode, CAMEO base code, modality),
+    weighted by rank and position."""
+    feats = _bag(text, "")
+    for k, v in _bag(lead_sentence(text), "f").items():
+        feats[k] = feats.get(k, 0.0) + v
     main = [e for e in events if _get(e, "parent") is None]
     for rank, e in enumerate(main[:12]):
         w = (1.0 if rank == 0 else 0.6 if rank < 3 else 0.3)
