@@ -287,6 +287,13 @@ def code_np(ann: "Annotation", head: "Token", role: str, alone: bool = True) -> 
     tokens = np_tokens(head) if alone else [head]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     name = ann.doc.text[start:end] if alone else f"{head.text} {shared_head.text}"
+    split = [t for t in tokens if t.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in t.children)]
+    if alone and split:
+        # "Hungarian and Romanian officials": this conjunct is "Hungarian officials"; look up
+        # the adjective alone, or the whole phrase would find the other conjunct's actor
+        tokens = [split[0]]
+        start, end = split[0].idx, split[0].idx + len(split[0].text)
+        name = f"{split[0].text} {head.text}"
     sector = head_sector(shared_head) or _title_sector(tokens)
     found = None
     link = link_mention_fn()
@@ -296,7 +303,7 @@ def code_np(ann: "Annotation", head: "Token", role: str, alone: bool = True) -> 
         except Exception:  # the actor stage must never break event coding
             found = None
     if found is None or not getattr(found, "code", None):
-        found = actor_at(ann, start, end) if alone else actor_at(ann, head.idx, head.idx + len(head.text))
+        found = actor_at(ann, start, end)
     actor_id = (getattr(found, "actor_id", None) or getattr(found, "id", None)) if found is not None else None
     if found is not None:
         arg = _arg_from(found, name, sector, head, role)
