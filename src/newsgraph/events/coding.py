@@ -323,6 +323,8 @@ def code_np(ann: "Annotation", head: "Token", role: str, alone: bool = True) -> 
                             inner_actor = actor_at(ann, p.idx, p.idx + len(p.text))
                             if inner_actor is not None and inner_actor.country:
                                 country = inner_actor.country
+                        if country is None:
+                            country = _place_country(ann, np_tokens(p))
                         csector = None if csector == "GOV" and sector else csector
                 if country:
                     break
@@ -336,6 +338,17 @@ def code_np(ann: "Annotation", head: "Token", role: str, alone: bool = True) -> 
     sector = csector if csector and csector != "GOV" else (sector or csector)
     code = country + (sector or "")
     return Arg(ActorRef(name, actor_id, code), country, sector, head, role)
+
+
+def _place_country(ann: "Annotation", tokens: list["Token"]) -> str | None:
+    """Country of a gazetteer place inside the phrase ("the government of Sindh province")."""
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    for place in ann.document.places or []:
+        pstart = place.get("start") if isinstance(place, dict) else getattr(place, "start", None)
+        country = place.get("country") if isinstance(place, dict) else getattr(place, "country", None)
+        if pstart is not None and start <= pstart < end and country:
+            return country
+    return None
 
 
 def _title_sector(tokens: list["Token"]) -> str | None:

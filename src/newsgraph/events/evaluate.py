@@ -25,6 +25,7 @@ from typing import Any, Iterable
 
 from ..records import Document, RawDoc
 from .cameo import PLOVER_TYPES
+from .coding import SECTOR_CODES
 
 # Legacy CAMEO country codes left in the GSR -> ISO 3166 alpha-3.
 _LEGACY = {"ITL": "ITA", "JAP": "JPN", "VTN": "VNM", "KMP": "KHM", "ROM": "ROU", "GER": "DEU", "UK": "GBR"}
@@ -79,7 +80,7 @@ def _pred_country_sector(ev: Any, doc: Document, which: str) -> tuple[str | None
     sector = None
     if code and len(code) >= 3 and code[:3].isalpha() and code[:3].isupper():
         country, sector = code[:3], (code[3:6] or None)
-    if country in ("REB", "COP", "MIL", "GOV", "OPP", "CVL", "MED", "LEG", "JUD", "LAB", "EDU", "BUS"):
+    if country in SECTOR_CODES:  # a sector-only code ("REB": rebels of unknown country)
         country, sector = None, country
     if actor is not None:
         country = country or actor.country
