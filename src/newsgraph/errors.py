@@ -27,6 +27,7 @@ MESSAGES: dict[str, str] = {
     "E019": "a worker process died while processing this document: {detail}",
     "E020": "output directory {path} is being written by another run (its _lock is held)",
     "E021": "invalid Unicode in {field}: lone surrogate at character {position}",
+    "E022": "invalid actor knowledge-base file {file}: {detail}",
 }
 
 
