@@ -138,8 +138,11 @@ def bench_single(corpus: Path, n: int) -> float:
     return seconds
 
 
-def bench_dask(corpus: Path, out: Path, workers: int, n: int) -> tuple[float, float]:
-    """(cluster start-up seconds, ingest seconds) with a fresh LocalCluster of `workers` processes."""
+def bench_dask(corpus: Path, out: Path, workers: int, n: int) -> tuple[float, float, float, float]:
+    """(cluster start-up s, ingest s, worker busy s, driver CPU s) with a fresh LocalCluster of `workers` processes.
+
+    The driver's CPU time includes the scheduler, which a LocalCluster runs in the driver's process.
+    """
     from distributed import Client, LocalCluster
 
     from newsgraph.distributed import ingest
@@ -150,14 +153,14 @@ def bench_dask(corpus: Path, out: Path, workers: int, n: int) -> tuple[float, fl
     client = Client(cluster)
     startup = time.perf_counter() - start
     try:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         summary = ingest([corpus], out, client=client)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     finally:
         client.close()
         cluster.close()
     assert summary.stored == n, summary
-    return startup, seconds
+    return startup, seconds, summary.busy, cpu
 
 
 def main() -> None:
@@ -178,10 +181,12 @@ def main() -> None:
                   f"{words / single:.0f} words/s; {load()}")
         times: dict[int, float] = {}
         for w in map(int, args.workers.split(",")):
-            startup, seconds = bench_dask(corpus, scratch / f"out-{w}", w, args.n)
+            startup, seconds, busy, driver = bench_dask(corpus, scratch / f"out-{w}", w, args.n)
             times[w] = seconds
             print(f"dask, {w} worker(s): {seconds:.1f} s (+{startup:.1f} s cluster start), {args.n / seconds:.2f} "
-                  f"articles/s, {args.n / seconds / w:.2f} articles/s per core, {words / seconds:.0f} words/s; {load()}")
+                  f"articles/s, {args.n / seconds / w:.2f} articles/s per core, {words / seconds:.0f} words/s; "
+                  f"workers busy {busy / (seconds * w) * 100:.0f} % of the time ({busy / args.n * 1000:.0f} ms per "
+                  f"article in tasks); driver+scheduler CPU {driver / args.n * 1000:.2f} ms per article; {load()}")
         if 1 in times and single is not None:
             overhead = (times[1] - single) / args.n * 1000
             print(f"dask overhead against one process: {overhead:+.2f} ms per article "

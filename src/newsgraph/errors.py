@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "E020": "output directory {path} is being written by another run (its _lock is held)",
     "E021": "invalid Unicode in {field}: lone surrogate at character {position}",
     "E022": "invalid actor knowledge-base file {file}: {detail}",
+    "E023": "processing took longer than {seconds} s (distributed.seconds_per_document): stopped",
 }
 
 

@@ -53,6 +53,7 @@ class DistributedOptions:
     tasks_per_worker: int
     flush_every: int
     flush_seconds: float
+    seconds_per_document: float
 
 
 @dataclass(frozen=True)

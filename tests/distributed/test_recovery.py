@@ -52,6 +52,17 @@ def make(options):
     return crash
 '''
 
+HANGS = '''
+from newsgraph.registry import component
+
+@component("hangs")
+def make(options):
+    def hang(ann):
+        while "[hang]" in ann.document.text:  # never returns
+            pass
+    return hang
+'''
+
 
 def with_component(options_for, name, **distributed):
     options = options_for(distributed=distributed)
@@ -100,6 +111,19 @@ def test_document_that_raises_becomes_an_error_record(client, corpus, options_fo
         crashed = dataset.rows("SELECT doc_id, reason FROM errors WHERE code = 'E013' ORDER BY doc_id")
     assert [c["doc_id"] for c in crashed] == ["w2", "w9"]
     assert all("RuntimeError: crashy component met a bad document" in c["reason"] for c in crashed)
+
+
+def test_document_that_hangs_is_stopped_and_becomes_an_error(client, corpus, options_for, tmp_path):
+    code = tmp_path / "hangs.py"
+    code.write_text(HANGS)
+    root, out = corpus(8, markers={3: " [hang]"}), tmp_path / "out"
+    options = with_component(options_for, "hangs", seconds_per_document=3)
+    summary = ingest([root], out, options, client=client, code=[code])
+    assert summary.stored == 8 and summary.recovered >= 1
+    with DatasetStore(out) as dataset:
+        [hung] = dataset.rows("SELECT doc_id, reason FROM errors WHERE code = 'E023'")
+        assert dataset.rows("SELECT count(*) AS n FROM documents")[0]["n"] == 8
+    assert hung["doc_id"] == "w3" and "longer than 3 s" in hung["reason"]
 
 
 @pytest.mark.slow

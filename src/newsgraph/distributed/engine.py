@@ -34,7 +34,7 @@ from ..errors import NewsgraphError
 from ..records import ErrorRecord, RawDoc, content_hash
 from ..settings import Options, load_options
 from .dataset import Dataset, error_key, error_rows
-from .worker import ChunkResult, PipelinePlugin, PipelineUnavailable, iso_date, process_chunk
+from .worker import ChunkResult, PipelinePlugin, PipelineUnavailable, TaskTimeout, iso_date, process_chunk
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,8 @@ class RunSummary(Summary):
     segments: int = 0
     recovered: int = 0
     """Tasks that failed and were split to isolate a bad document."""
+    busy: float = 0.0
+    """Seconds workers spent inside tasks (pipeline and rows): wall time x workers minus this is overhead."""
 
     def __str__(self) -> str:
         recs = ", ".join(f"{v} {k}" for k, v in self.records.items())
@@ -234,20 +236,28 @@ class _Run:
         for err, published in result.errors:
             self._error(err, published)
         self.summary.stored += len(result.hashes)
+        self.summary.busy += result.seconds
         self._tick(len(chunk))
 
     def _recover(self, chunk: list[RawDoc], exc: BaseException | None) -> None:
-        """A failed task: halve it until the document at fault is alone, then record that document."""
+        """A failed task: split it until the document at fault is alone, then record that document.
+
+        A task that died with its worker is halved (each half costs a retry); one that ran out
+        of time is split into single documents at once, so the slow one is found in one round.
+        """
         self.summary.recovered += 1
+        timeout = isinstance(exc, TaskTimeout)
         if len(chunk) > 1:
-            half = len(chunk) // 2
-            self._submit(chunk[:half])
-            self._submit(chunk[half:])
+            size = 1 if timeout else len(chunk) // 2
+            for i in range(0, len(chunk), size):
+                self._submit(chunk[i:i + size])
             return
         [raw] = chunk
-        detail = f"{type(exc).__name__}: {exc}"[:300]
-        err = ErrorRecord(raw.origin or raw.id or "<text>", "E019", NewsgraphError("E019", detail=detail).reason,
-                          line=raw.line, doc_id=raw.id)
+        if timeout:
+            error = NewsgraphError("E023", seconds=self.settings.seconds_per_document)
+        else:
+            error = NewsgraphError("E019", detail=f"{type(exc).__name__}: {exc}"[:300])
+        err = ErrorRecord(raw.origin or raw.id or "<text>", error.code, error.reason, line=raw.line, doc_id=raw.id)
         self.pending.discard(content_hash(raw.text))
         self._error(err, raw.date)
         self._tick(1)

@@ -11,9 +11,13 @@ writes, so it stays cheap however many workers feed it.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import hashlib
+import os
+import signal
 import sys
+import threading
 import time
 import types
 from dataclasses import dataclass, field
@@ -34,6 +38,48 @@ RECORDS = ("actors", "quotes", "events", "places", "dates")
 
 class PipelineUnavailable(RuntimeError):
     """The pipeline cannot be built on a worker: a fault of the set-up, not of any document."""
+
+
+class TaskTimeout(BaseException):
+    """Raised inside a task that ran over its time; a BaseException so that the pipeline's
+    per-document `except Exception` does not turn it into an error on whichever document runs."""
+
+
+class Watchdog:
+    """Stops the task thread after `seconds`; if it is stuck in C code and does not stop, kills the process.
+
+    Python cannot kill a thread, but it can raise an exception in one at its next bytecode
+    (PyThreadState_SetAsyncExc). A loop inside a C extension never gets there: after `grace`
+    seconds more the worker process is killed, and Dask reruns or fails the task as for any
+    worker that dies.
+    """
+
+    def __init__(self, seconds: float, grace: float = 30.0) -> None:
+        self.seconds, self.grace = seconds, grace
+        self.thread = threading.get_ident()
+        self.lock = threading.Lock()
+        self.done = False
+        self.timer = threading.Timer(seconds, self._fire)
+        self.timer.daemon = True
+
+    def __enter__(self) -> "Watchdog":
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self.lock:
+            self.done = True
+        self.timer.cancel()
+
+    def _fire(self) -> None:
+        with self.lock:
+            if self.done:
+                return
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread), ctypes.py_object(TaskTimeout))
+        time.sleep(self.grace)
+        with self.lock:
+            if not self.done:
+                os.kill(os.getpid(), signal.SIGKILL)
 
 
 def load_code(sources: dict[str, str]) -> None:
@@ -119,7 +165,8 @@ def process_chunk(chunk: list[RawDoc], plugin_name: str) -> ChunkResult:
     start = time.perf_counter()
     plugin = get_worker().plugins[plugin_name]
     pipeline = plugin.get()
-    results = list(zip(chunk, pipeline.pipe(chunk)))
+    with Watchdog(pipeline.options.distributed.seconds_per_document * len(chunk)):
+        results = list(zip(chunk, pipeline.pipe(chunk)))
     out = rows_of(results, dt.datetime.now())
     out.seconds = time.perf_counter() - start
     return out
