@@ -124,6 +124,7 @@ class Lexicon:
     honorifics: set[str] = field(default_factory=set)
     leader_order: tuple[str, ...] = ()
     office_sectors: dict[str, str] = field(default_factory=dict)
+    honorific_sectors: dict[str, str] = field(default_factory=dict)
     max_phrase: int = 1
 
     def singular(self, phrase: str) -> str:
@@ -178,6 +179,7 @@ def _load_lexicon(data: dict[str, Any]) -> Lexicon:
     lex.honorifics = {str(w).lower().rstrip(".") for w in data.get("honorifics") or ()}
     lex.leader_order = tuple(data.get("leader_order") or ())
     lex.office_sectors = {str(k): str(v) for k, v in (data.get("office_sectors") or {}).items()}
+    lex.honorific_sectors = {str(k): str(v) for k, v in (data.get("honorific_sectors") or {}).items()}
     lex.max_phrase = max(len(p.split()) for p in [*lex.sectors, *lex.roles, *lex.weak_none])
     return lex
 
@@ -238,7 +240,8 @@ class KB:
         for iso, c in (data.get("countries") or {}).items():
             self._country(str(iso).upper(), c or {})
         for r in data.get("regions") or ():
-            self.add(Entry("region:" + "-".join(key(r["name"])), r["name"], "organization", r.get("country"),
+            self.add(Entry("region:" + "-".join(key(r["name"])), r["name"], "organization" if r.get("sector") else "group",
+                           r.get("country"),
                            r.get("sector"), aliases=tuple(r.get("aliases") or ())))
         for section, kind, igo in (("igos", "organization", True), ("groups", "organization", False),
                                    ("bodies", "organization", False), ("media", "organization", False)):
@@ -383,15 +386,20 @@ class KB:
         """(country, sector, code) of a person at `day`: the office held then (the one the
         text's title names first), ELI after their last office, else their own sector."""
         current = [o for o in entry.offices if o.holds(day)]
-        if current:
-            named = [o for o in current if o.title == title]
+        named = [o for o in current if o.title == title]
+        if named or current and title is None:
             return self.office_code(entry, (named or current)[0], day)
+        if title is not None:  # the text's own title wins over our dates: "President Yeltsin"
+            named = sorted((o for o in entry.offices if o.title == title),
+                           key=lambda o: abs((o.start - day).days))
+            if named:
+                return self.office_code(entry, named[0], day)
+            if current:
+                return self.office_code(entry, current[0], day)
+            sector = self.lexicon.office_sectors.get(title, "GOV")  # an office we do not list
+            return entry.country, sector, (entry.country or "") + sector
         if any(o.end is not None and o.end <= day for o in entry.offices) and entry.sector is None:
             return entry.country, "ELI", (entry.country or "") + "ELI"
-        if title is not None and entry.offices:  # "Iraqi President Saddam Hussein" dated later
-            named = [o for o in entry.offices if o.title == title]
-            if named:
-                return self.office_code(entry, named[-1], day)
         return entry.country, entry.sector, ((entry.country or "") + (entry.sector or "")) or None
 
     def office_code(self, entry: Entry, office: Office, day: dt.date) -> tuple[str | None, str | None, str | None]:
@@ -413,8 +421,10 @@ class KB:
         if entry.kind == "person":
             return self.person_code(entry, day)
         sector = entry.sector_at(day)
-        if entry.code:
-            return entry.country, sector, entry.code
+        if entry.code:  # IGOUNOMIL: the sector is the part after the organisation
+            if sector is None and entry.code.startswith(("IGO", "IMG", "NGO")):
+                sector = entry.code[6:] if entry.code.startswith("IGO") else entry.code[3:]
+            return entry.country, sector or None, entry.code
         return entry.country, sector, ((entry.country or "") + (sector or "")) or None
 
 

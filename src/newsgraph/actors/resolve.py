@@ -41,6 +41,7 @@ LOCATIVE = frozenset({"in", "at", "to", "into", "near", "across", "inside", "out
                       "from", "between", "onto", "beyond", "across", "on"})
 PP_COUNTRY = frozenset({"of", "for", "in", "from", "at", "inside", "within", "throughout", "across", "based"})
 PP_SECTOR = frozenset({"of", "for"})
+LOCATED = frozenset({"base", "operate", "station", "deploy", "locate", "active", "live", "fight"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their", "our"})
 GOV_HEADS = frozenset({"government", "regime", "administration", "cabinet", "authority", "leadership"})
 PERSONAL_ORGS = frozenset({"person", "group"})
@@ -67,6 +68,7 @@ class Reading:
     plural: bool = False
     confidence: float = 0.4
     surface: bool = False  # `name` is a full name as the text writes it
+    ethnic: bool = False  # an ethnic group, coded with the document's main country
     countries: list[tuple[str, int, int]] = field(default_factory=list)  # conjoined modifiers
 
     @property
@@ -86,6 +88,7 @@ class Resolver:
 
     def __init__(self, ann: "Annotation", kb: KB | None = None) -> None:
         self.ann = ann
+        self.main: str | None = None  # the document's main country, known after run()
         self.doc = ann.doc
         self.kb = kb or load_kb(ann.options.actors.kb_files)
         self.lex = self.kb.lexicon
@@ -99,6 +102,7 @@ class Resolver:
         self.acronyms: dict[str, Actor] = {}
         self.head_actor: dict[int, Actor] = {}  # head token -> actor
         self.readings: dict[int, Reading] = {}
+        self.ethnic: set[str] = set()  # ids of ethnic-group actors
         self._n = 0
         self._words = [words(t.text) if not t.is_space else () for t in self.doc]
         self._matches = self._kb_matches()
@@ -213,7 +217,7 @@ class Resolver:
         name_ent = self._ents.get(head.i) if head.ent_type_ == "PERSON" else None
         k = first
         while k < last:
-            if name_ent is not None and name_ent.start <= k < name_ent.end:
+            if head_match is not None and head_match[0] <= k < head_match[1]:
                 k += 1
                 continue
             for n in range(min(5, last - k), 0, -1):
@@ -235,9 +239,14 @@ class Resolver:
                 r.former = True
             if head_match and head_match[0] <= t.i < head_match[1]:
                 continue
-            s = lex.sectors.get(low) or lex.sectors.get(t.lemma_.lower())
-            if s and not (title_span and title_span[0] <= t.i < title_span[1]):
-                mod_sector = s[0]
+            if title_span and title_span[0] <= t.i < title_span[1]:
+                continue
+            for n in range(min(3, t.i - first + 1), 0, -1):  # "border patrol agents", "rebel leader"
+                p = self.phrase(t.i - n + 1, t.i + 1)
+                s = lex.sectors.get(p) or (lex.sectors.get(t.lemma_.lower()) if n == 1 else None)
+                if s:
+                    mod_sector = s[0]
+                    break
         for m in matches:
             if m is head_match:
                 continue
@@ -258,8 +267,10 @@ class Resolver:
                 r.org = entry
         r.country = r.country or (r.countries[0][0] if r.countries else None)
         # "of" / "in" phrases: "the leader of Venezuela's opposition alliance", "rebels in Ivory Coast"
-        if pp and head.pos_ == "NOUN":
+        if pp and (head.pos_ == "NOUN" or head.ent_type_ == "NORP"):
             for child in head.rights:
+                if child.dep_ == "acl" and child.lemma_.lower() in LOCATED:  # "a group based in Trinidad"
+                    child = next((c for c in child.children if c.dep_ == "prep" and c.lower_ in PP_COUNTRY), child)
                 if child.dep_ != "prep" or child.lower_ not in PP_COUNTRY:
                     continue
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -294,16 +305,25 @@ class Resolver:
             hits = head_match[2]
             entry_id, how, _ = hits[0]
             entry = kb.entries.get(entry_id)
-            if how == "demonym":  # "the Palestinians", "Kurds"
-                r.kind, r.country = ("group" if r.plural or head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s") else "group"), entry_id
-                r.sector = "ELI" if r.former else None
-                r.code, r.confidence = entry_id, 0.75
-                r.name = kb.country_names.get(entry_id)
-                if head_phrase and head_phrase in lex.sectors and not (head_match[0] <= head.i < head_match[1]):
-                    r.sector = lex.sectors[head_phrase][0]
+            if how == "demonym":  # "Liberians", "a Mexican", "Iraqi Kurds" (the country of the first)
+                r.kind = "group" if head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s") else "person"
+                located = r.country if r.country and r.country != entry_id else None  # "Albanians in Serbia"
+                r.country = r.countries[0][0] if r.countries else located or entry_id
+                if any(t.lower_ == "ethnic" for t in toks) and not r.countries and not located:
+                    r.ethnic = True  # "ethnic Albanians": of the country the story is about
+                    if self.main and self.main != entry_id:
+                        r.country = self.main
+                if mod_sector is None:  # "Albanian rebel" parsed with the adjective as head
+                    mod_sector = next((lex.sectors[t.lower_][0] for t in toks if t.lower_ in lex.sectors
+                                       and not head_match[0] <= t.i < head_match[1]), None)
+                r.sector = "ELI" if r.former else mod_sector  # "Israelis" alone: the country
+                r.code, r.confidence = r.country + (r.sector or ""), 0.75
                 return
             if entry is not None and entry.kind == "person":
-                person = self.choose_person([h[0] for h in hits], title, r.country)
+                ids = [h[0] for h in hits]
+                if head_match[1] - head_match[0] == 1:  # "Assad": every KB person of that surname
+                    ids += [i for i in kb.surnames.get(key(self.doc[head_match[0]].text), ()) if i not in ids]
+                person = self.choose_person(ids, title, r.country)
                 self._person(r, person, title)
                 a, b = head_match[0], head_match[1]
                 if b - a >= 2:  # the name as the article spells it: "Volodymyr Zelenskiy"
@@ -327,7 +347,12 @@ class Resolver:
                 return
             r.kind, r.name = "person", name
             r.title = title
-            self._code_nominal(r, title_sector(lex, title) or mod_sector_for_person(lex, head_phrase, mod_sector),
+            honor = next((lex.honorific_sectors[t.lower_.rstrip(".")] for t in name_ent
+                          if t.lower_.rstrip(".") in lex.honorific_sectors and t.i < name_ent.end - 1), None)
+            if honor is None:  # "Gen. X" where NER leaves the honorific out of the name
+                honor = next((lex.honorific_sectors[t.lower_.rstrip(".")] for t in toks
+                              if t.i < name_ent.start and t.lower_.rstrip(".") in lex.honorific_sectors), None)
+            self._code_nominal(r, title_sector(lex, title) or mod_sector_for_person(lex, head_phrase, mod_sector) or honor,
                                mod_sector, weak=True)
             r.confidence = 0.75 if r.country and r.sector else 0.6 if (r.country or r.sector) else 0.4
             if r.former:
@@ -516,6 +541,9 @@ class Resolver:
             if k is not None:
                 self.by_key[k] = actor
         self.add_mention(actor, span, r)
+        if r.ethnic:
+            self.ethnic.add(actor.id)
+        self._fill_country(actor)
         return actor
 
     def new_actor(self, r: Reading) -> Actor:
@@ -543,7 +571,8 @@ class Resolver:
         if span not in actor.mentions:
             actor.mentions.append(span)
             actor.mentions.sort()
-        if actor.code is None and r.code:
+        if actor.code is None and r.code or (r.title and r.entry is not None and actor.sector == "ELI"
+                                             and r.code and r.sector != "ELI"):
             actor.code, actor.country, actor.sector = r.code, r.country, r.sector
         if actor.name is None and r.name and r.kind == actor.kind:
             actor.name = r.name
@@ -643,6 +672,11 @@ class Resolver:
             if ent.label_ == "GPE" and ent.root.dep_ != "poss":
                 continue  # "US" in "a US official" is the official's country, not an actor
             toks = [t for t in ent if not t.is_punct or t.i not in (ent.start, ent.end - 1)]
+            k = ent.start - 1  # a title or honorific right before the name: "President Suharto"
+            while k >= 0 and doc[k].dep_ == "compound" and doc[k].head.i >= ent.start and \
+                    (doc[k].lower_.rstrip(".") in self.lex.honorifics or doc[k].lower_ in self.lex.roles):
+                toks.insert(0, doc[k])
+                k -= 1
             if toks and toks[-1].dep_ == "case":
                 toks = toks[:-1]
             if not toks:
@@ -650,10 +684,35 @@ class Resolver:
             r = self.reading(toks, ent.root, pp=False)
             if r.kind is not None:
                 assigned[ent.root.i] = self.resolve(r)
+        self.main = self.main_country()
+        for actor in self.actors:
+            if actor.id in self.ethnic and self.main and actor.country != self.main:
+                actor.country, actor.code = self.main, self.main + (actor.sector or "")
+            self._fill_country(actor)
         for e in self.ann.document.entities:
             actor = self._actor_of_entity(e)
             if actor is not None:
                 e.actor_id = actor.id
+
+    def main_country(self) -> str | None:
+        """The country the document is about: the only one it names, or the one named most
+        (by mentions of actors coded with it), when that one leads."""
+        counts: dict[str, int] = {}
+        for actor in self.actors:
+            if actor.country:
+                counts[actor.country] = counts.get(actor.country, 0) + len(actor.mentions)
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) == 1 or len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
+            return ranked[0][0]
+        return None
+
+    def _fill_country(self, actor: Actor) -> None:
+        """An actor with a sector but no country ("President X", "the rebels") is taken to be
+        of the document's main country, with a confidence that says it was guessed."""
+        if self.main and actor.country is None and actor.sector and actor.kb_id is None \
+                and not (actor.code or "").startswith(("IGO", "IMG", "NGO")) and actor.sector not in ("NGO", "IGO"):
+            actor.country, actor.code = self.main, self.main + actor.sector
+            actor.confidence = min(actor.confidence, 0.5)
 
     def _is_head(self, tok: "Token") -> bool:
         if tok.pos_ not in ("NOUN", "PROPN"):
@@ -676,7 +735,7 @@ class Resolver:
         r = self.reading(toks, head)
         if r.kind is None:
             return None
-        if r.kind in ("country",) or (r.entry is not None and r.entry.gov and r.entry.id.endswith(".GOV")
+        if r.kind in ("country",) or (r.entry is not None and r.entry.kind == "group" and r.entry.sector is None) or (r.entry is not None and r.entry.gov and r.entry.id.endswith(".GOV")
                                       and self._matches.get(head.i, (0, 0, [("", "")]))[2][0][1] == "capital") \
                 or (r.kind == "group" and r.sector == "CVL" and r.entry is None and self._ents.get(head.i) is not None
                     and self._ents[head.i].label_ == "GPE"):
@@ -806,7 +865,13 @@ def city_country(name: str) -> str | None:
                 if k and (k not in best or c["population"] > best[k][0]):
                     best[k] = (c["population"], code)
         _cities = {k: v[1] for k, v in best.items()}
-    return _cities.get(" ".join(key(name)))
+        for sub in pycountry.subdivisions:  # provinces and states: "Sindh"
+            k = " ".join(key(sub.name))
+            code = iso3.get(sub.country_code)
+            if k and code and k not in _cities:
+                _cities[k] = code
+    k = " ".join(key(name))
+    return _cities.get(k) or (_cities.get(k.rsplit(" ", 1)[0]) if k.endswith((" province", " state", " region")) else None)
 
 
 def resolver(ann: "Annotation") -> Resolver:
@@ -833,6 +898,8 @@ def link_mention(ann: "Annotation", start: int, end: int) -> Actor | None:
     span = ann.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    if span[0].pos_ == "ADP" and len(span) > 1:  # "in central Baghdad": the phrase after it
+        span = span[1:]
     head = span.root
     outer = head.head
     # an adjective or name modifying a noun outside the span: "Hungarian" (officials)
@@ -846,8 +913,9 @@ def link_mention(ann: "Annotation", start: int, end: int) -> Actor | None:
                 return res.resolve(own, (start, end))
             iso = own.country or (own.countries[0][0] if own.countries else None)
             if iso and noun.kind is not None:
-                part = Reading(start, end, head.i, kind=noun.kind, country=iso, sector=noun.sector,
-                               code=iso + (noun.sector or ""), title=noun.title, head_word=noun.head_word,
+                sector = own.sector or noun.sector
+                part = Reading(start, end, head.i, kind=noun.kind, country=iso, sector=sector,
+                               code=iso + (sector or ""), title=noun.title, head_word=noun.head_word,
                                plural=noun.plural, definite=noun.definite, confidence=noun.confidence)
                 return res.resolve(part, (start, end))
             if own.kind is not None:
