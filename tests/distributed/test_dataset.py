@@ -80,3 +80,16 @@ def test_a_second_writer_is_refused(tmp_path):
             Dataset.open(tmp_path)
     assert err.value.code == "E020"
     Dataset.open(tmp_path).close()  # released with the first
+
+
+def test_count_documents_for_the_progress_bar(tmp_path):
+    import gzip
+
+    from newsgraph.distributed import count_documents
+
+    (tmp_path / "a.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n{broken\n')
+    (tmp_path / "b.csv").write_text('id,text\n1,"two\nlines"\n2,x\n')
+    (tmp_path / "c.txt").write_text("One text file.")
+    with gzip.open(tmp_path / "d.jsonl.gz", "wt") as fh:
+        fh.write('{"text": "c"}\n{"text": "d"}\n')
+    assert count_documents([tmp_path, tmp_path / "missing.txt"]) == 3 + 2 + 1 + 2 + 1
