@@ -33,6 +33,7 @@ from .kb import key, load_kb
 from .resolve import Resolver, link_mention
 
 NGEC_DATE = "2023-01-01"
+DEFAULT_GOLD = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "plover" / "plover_gsr_dev.jsonl"
 
 
 class Annotator:

@@ -27,6 +27,14 @@ DbOpt = typer.Option(Path("newsgraph.duckdb"), "--db", help="DuckDB store file")
 JobsOpt = typer.Option(None, "--jobs", "-j", help="worker processes (default: one per core)")
 DateOpt = typer.Option(None, "--date", help="publication date YYYY-MM-DD where the input has none")
 FormatOpt = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv")
+KbOpt = typer.Option(None, "--kb", help="extra actor knowledge-base YAML file (repeatable; adds to actors.kb_files)")
+
+
+def with_kb(options, kb: Optional[list[Path]]):
+    """Options with `--kb` files appended to the setting actors.kb_files."""
+    if not kb:
+        return options
+    return options.with_("actors", kb_files=tuple(options.actors.kb_files) + tuple(str(p) for p in kb))
 
 
 def options_from(config: Optional[Path]):
@@ -64,13 +72,14 @@ def open_store(db: Path, read_only: bool = True):
 def extract(paths: list[str] = typer.Argument(..., help="files or directories; - reads text from stdin"),
             date: Optional[str] = DateOpt,
             fmt: str = typer.Option(None, "--format", "-f", help="json (one document), jsonl or table"),
-            jobs: Optional[int] = JobsOpt, config: Optional[Path] = ConfigOpt) -> None:
+            jobs: Optional[int] = JobsOpt, config: Optional[Path] = ConfigOpt,
+            kb: Optional[list[Path]] = KbOpt) -> None:
     """Print one document record per input document (JSON for one, JSON Lines for several)."""
     from ..batch import process
     from ..ingest.readers import read_paths, read_stream
     from ..records import ErrorRecord
 
-    options = options_from(config)
+    options = with_kb(options_from(config), kb)
     items = read_stream(sys.stdin.buffer, default_date=date) if paths == ["-"] else read_paths(paths, options.ingest.max_bytes, date)
     failed = 0
     docs = []
@@ -102,7 +111,8 @@ def ingest(paths: list[str] = typer.Argument(..., help="files or directories"), 
            engine: str = typer.Option("local", "--engine", help="local (into --db) or dask (Parquet into --out)"),
            scheduler: Optional[str] = typer.Option(None, "--scheduler", help="dask: join tcp://HOST:8786"),
            workers: Optional[int] = typer.Option(None, "--workers", help="dask: local worker processes (default: cores)"),
-           out: Optional[Path] = typer.Option(None, "--out", help="dask: output directory (Parquet dataset)")) -> None:
+           out: Optional[Path] = typer.Option(None, "--out", help="dask: output directory (Parquet dataset)"),
+           kb: Optional[list[Path]] = KbOpt) -> None:
     """Process documents into the store; re-running skips what is stored and resumes after a crash."""
     from ..batch import ingest as run_ingest
 
@@ -112,10 +122,10 @@ def ingest(paths: list[str] = typer.Argument(..., help="files or directories"), 
         if engine == "dask":
             from ..distributed import ingest as run_dask
 
-            summary = run_dask(paths, out, options_from(config), scheduler=scheduler, workers=workers, date=date,
+            summary = run_dask(paths, out, with_kb(options_from(config), kb), scheduler=scheduler, workers=workers, date=date,
                                on_error=report_error, progress=not quiet)
         else:
-            summary = run_ingest(paths, db, options_from(config), date=date, jobs=jobs, on_error=report_error,
+            summary = run_ingest(paths, db, with_kb(options_from(config), kb), date=date, jobs=jobs, on_error=report_error,
                                  progress=not quiet)
     except NewsgraphError as err:
         fail(str(err))
@@ -228,6 +238,25 @@ def eval_events(gold: Path = typer.Option(..., "--gold", exists=True, help="PLOV
         typer.echo(_json.dumps(result, indent=1))
     else:
         typer.echo(format_report(result))
+
+
+@eval_app.command("actors")
+def eval_actors(gold: Optional[Path] = typer.Option(None, "--gold", exists=True,
+                                                    help="PLOVER GSR sentences or NGEC actor cases (JSONL); default: ../shared GSR dev"),
+                limit: Optional[int] = typer.Option(None, help="score only the first N rows"),
+                errors: int = typer.Option(0, "--errors", help="also print the first N misses"),
+                as_json: bool = typer.Option(False, "--json", help="print the full result as JSON"),
+                config: Optional[Path] = ConfigOpt, kb: Optional[list[Path]] = KbOpt) -> None:
+    """Actor country and country + sector accuracy on gold actor spans (docs/evaluation.md)."""
+    import json as _json
+
+    from ..actors.evaluate import DEFAULT_GOLD, evaluate as run_eval, format_report
+
+    gold = gold or DEFAULT_GOLD
+    if not gold.exists():
+        fail(f"no gold file {gold}; pass --gold FILE")
+    result = run_eval(gold, limit=limit, options=with_kb(options_from(config), kb))
+    typer.echo(_json.dumps(result, indent=1) if as_json else format_report(result, errors=errors))
 
 
 @eval_app.command("places")
