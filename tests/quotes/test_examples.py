@@ -77,6 +77,8 @@ def test_yemen_continuation_colon_mediated_and_group_pronoun(docs):
     assert said(d, "military action will only")[1] == "Marzieh Afkham"
     q = find(d, "dangerous step")
     assert q.speaker.name.endswith("Zarif") and "IRNA" in q.via.name
+    jubeir = {find(d, n).speaker.actor_id for n in ("meant to defend", "whatever it takes", "consulted closely")}
+    assert len(jubeir) == 1 and find(d, "consulted closely").speaker.name == "Adel al-Jubeir"
     aides, they = find(d, "had fled"), find(d, "remained in Aden")
     assert d.text[they.speaker.start:they.speaker.end] == "They" and they.speaker.actor_id == aides.speaker.actor_id
 

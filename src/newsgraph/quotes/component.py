@@ -175,29 +175,45 @@ class QuoteFinder:
         return self._drop_overlaps(drafts)
 
     def _unnest(self, cues: list[Cue]) -> None:
-        """One speaker, two cues ("denied that X and said Y", "said X, arguing that Y"): the
-        first clause stops where the second cue's clause starts, so each quote is one claim."""
+        """A cue inside another cue's clause. Its own speaker there and hung under the clause
+        ("X said Y had told him Z"): speech within speech, one claim of X, the inner cue
+        gives no quote of its own. Otherwise ("denied that X and said Y", "said X, arguing that
+        Y", "said X, while others said Y"): two claims, the outer clause stops where the inner
+        cue's clause starts."""
         for outer in cues:
             if outer.content is None:
                 continue
             s, e = outer.content
             for inner in cues:
                 v = inner.verb
-                if inner is outer or not s < v.idx < e or inner.kind == "according":
+                if inner is outer or not s < v.idx < e or inner.kind == "according" or inner.content is None:
                     continue
                 subj = inner.subject
+                start = v
                 if subj is not None and s <= subj.idx < e:
-                    continue  # a speaker inside the clause: reported speech within speech
-                cut = min(v.idx, v.left_edge.idx if v.left_edge.i > v.head.i or v.head is v else v.idx)
-                cut = max(cut, s)
+                    if not self._parallel(v, outer):
+                        inner.content = None
+                        continue
+                    start = subj if subj.i < v.i else v
+                cut = max(s, min(start.idx, start.left_edge.idx if start.left_edge.i > start.head.i or start.head.i == start.i else start.idx))
                 while cut > s and (self.text[cut - 1].isspace() or self.text[cut - 1] in ",;:—–-"):
                     cut -= 1
-                for word in (" and", " but", " while"):
+                for word in (" and", " but", " while", " whereas"):
                     if self.text[s:cut].endswith(word):
                         cut -= len(word)
                 if len(WORD.findall(self.text, s, cut)) >= 2:
                     e = cut
             outer.content = (s, e)
+
+    @staticmethod
+    def _parallel(verb, outer: Cue) -> bool:
+        """Whether `verb` joins the outer clause side by side (conj, advcl) rather than inside it."""
+        tok = verb
+        while tok.head.i != tok.i and tok != outer.content_head and tok != outer.verb:
+            if tok.dep_ in ("conj", "advcl"):
+                return True
+            tok = tok.head
+        return False
 
     def _drop_overlaps(self, drafts: list[Draft]) -> list[Draft]:
         """A reported clause that runs into a direct quote is a parse error: the direct quote

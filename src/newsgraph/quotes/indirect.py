@@ -79,7 +79,7 @@ def subject_of(verb):
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     chain, tok = [], verb
-    while tok.head is not tok and len(chain) < 6:
+    while tok.head.i != tok.i and len(chain) < 6:
         chain.append(tok)
         tok = tok.head
     ancestors = [t.head for t in chain]

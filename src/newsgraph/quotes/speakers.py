@@ -170,7 +170,7 @@ class Resolver:
             return None
         actor = self.ann.actor_at(head.idx, head.idx + len(head))
         if actor is not None:
-            return actor
+            return self._fuller(actor, start)
         if low in TITLE_SECTORS or head.lemma_.lower() in TITLE_SECTORS:
             return self._by_title(head, start, end)
         if head.pos_ == "PROPN":
@@ -179,6 +179,20 @@ class Resolver:
             return new_actor(self.ann, None, "group" if head.tag_ == "NNS" else "organization",
                              (start, end), country=self._country(head))
         return None
+
+    def _fuller(self, actor: Actor, pos: int) -> Actor:
+        """The earlier person a short name stands for ("Peskov", "al Jubeir" after "Dmitry
+        Peskov", "Adel al-Jubeir"), when the actors stage kept them apart."""
+        short = _name_key(actor.name)
+        if not short or len(short) > 2:
+            return actor
+        for m in reversed(self._before(pos)):
+            other = m.actor
+            if other is not actor and self._personal(other):
+                full = _name_key(other.name)
+                if len(full) > len(short) and full[-len(short):] == short:
+                    return other
+        return actor
 
     def _salient(self, pos: int, ok) -> Actor | None:
         """The compatible actor a pronoun at `pos` most likely means: sentence by sentence
@@ -202,7 +216,7 @@ class Resolver:
         for m in reversed(self._before(start)):
             if m.actor.name and m.actor.name.lower().split()[-1] == low:
                 return m.actor
-        name_tokens = [t for t in head.subtree if t.pos_ == "PROPN" and t.i <= head.i and t.dep_ in ("compound", "flat") or t is head]
+        name_tokens = [t for t in head.subtree if t.pos_ == "PROPN" and t.i <= head.i and t.dep_ in ("compound", "flat") or t.i == head.i]
         name = " ".join(t.text for t in name_tokens[-3:])
         kind = "organization" if head.ent_type_ == "ORG" else "person"
         return new_actor(self.ann, name, kind, (start, end))
@@ -249,8 +263,13 @@ class Resolver:
         return None
 
 
+def _name_key(name: str | None) -> list[str]:
+    """A name's words, lower-cased, with hyphens as spaces ("Adel al-Jubeir" -> adel al jubeir)."""
+    return (name or "").lower().replace("-", " ").replace(".", " ").split()
+
+
 def _subject_like(tok) -> bool:
-    while tok.dep_ in ("compound", "flat", "appos") and tok.head is not tok:
+    while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in SUBJECT_DEPS
 
