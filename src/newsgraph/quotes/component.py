@@ -151,9 +151,9 @@ class QuoteFinder:
             cue = self._adjacent(k, cues)
             if cue is not None:
                 owner[k] = ("adjacent", cue)
-        # Direct quotes: fragments sharing a cue form one quote; uncued ones may continue it.
+        # Direct quotes: fragments sharing a cue form one quote; an uncued one continues the
+        # quote before it (direct, or reported: "He said X. “Y.”" is one mixed quote).
         by_cue: dict[int, Draft] = {}
-        last: Draft | None = None
         for k, m in enumerate(self.marked):
             if k in absorbed:
                 continue
@@ -168,10 +168,14 @@ class QuoteFinder:
                 else:
                     d.spans.extend(m.spans)
                     d.marked.append(k)
-                last = d
-            elif last is not None and self._opens_clause(k) and self._continues(last, m):
+                continue
+            before = [d for d in drafts if d.spans[-1][1] <= m.outer[0]]
+            last = max(before, key=lambda d: d.spans[-1][1], default=None)
+            if last is not None and self._opens_clause(k) and self._continues(last, m):
                 last.spans.extend(m.spans)
                 last.marked.append(k)
+                if last.type == "indirect":
+                    last.type = "mixed"
         return self._drop_overlaps(drafts)
 
     def _unnest(self, cues: list[Cue]) -> None:
@@ -296,7 +300,8 @@ class QuoteFinder:
         if i < 0 or doc[i].text not in (",", ":") and i not in by_verb:
             return None
         colon = doc[i].text == ":"
-        para, gap = self.para(m.start), 0
+        # a colon ending the paragraph before may introduce a quote standing on its own
+        para, gap = self.para(doc[i].idx if colon else m.start), 0
         while i >= 0:
             tok = doc[i]
             if self.in_quote[i] >= 0 or self.para(tok.idx) != para or tok.text in SENTENCE_END:
