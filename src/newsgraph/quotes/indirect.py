@@ -50,6 +50,7 @@ def _span(doc, left: int, right: int) -> tuple[int, int] | None:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+DOCUMENTS = frozenset("statement letter note post tweet message release email memo video interview".split())
 CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acomp"})
 INVERTED = frozenset({"dobj", "npadvmod", "attr", "appos", "nsubj", "oprd", "dative"})
 
@@ -77,7 +78,14 @@ def subject_of(verb):
             if verb.lemma_ != "tell" or child.dep_ not in ("dobj", "dative"):
                 return child
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+        doc_noun = verb.head
+        if doc_noun.lemma_.lower() in DOCUMENTS and doc_noun.dep_ in ("dobj", "pobj"):
+            # "she released a statement saying": the one who issued it
+            up = doc_noun.head if doc_noun.dep_ == "dobj" else doc_noun.head.head
+            own = _own_subject(up)
+            if own is not None:
+                return own
+        return doc_noun
     chain, tok = [], verb
     while tok.head.i != tok.i and len(chain) < 6:
         chain.append(tok)
@@ -96,7 +104,21 @@ def subject_of(verb):
             return own
         if anc.dep_ in ("acl", "relcl") and anc.head.pos_ in ("NOUN", "PROPN"):
             return anc.head
-    return None
+    return _left_noun(verb) if verb.tag_ in ("VBD", "VBZ", "VBP") else None
+
+
+def _left_noun(verb):
+    """The noun phrase right before a finite verb the parser left without a subject
+    ("Alarmed by ..., Senator Harry Reid, the minority leader, said")."""
+    doc, j = verb.doc, verb.i - 1
+    while j >= verb.sent.start and (doc[j].is_punct or doc[j].dep_ in ("advmod", "aux", "neg")):
+        j -= 1
+    if j < verb.sent.start or doc[j].pos_ not in ("NOUN", "PROPN", "PRON") or not _same_paragraph(doc[j], verb):
+        return None
+    head = doc[j]
+    while head.dep_ in ("compound", "flat", "appos") and head.head.i < verb.i and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def _same_paragraph(a, b) -> bool:
