@@ -286,7 +286,7 @@ def code_np(ann: "Annotation", head: "Token", role: str, alone: bool = True) -> 
         shared_head = shared_head.head
     tokens = np_tokens(head) if alone else [head]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    name = ann.doc.text[start:end] if alone else f"{head.text} {shared_head.text}"
+    name = ann.document.text[start:end] if alone else f"{head.text} {shared_head.text}"
     split = [t for t in tokens if t.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in t.children)]
     if alone and split:
         # "Hungarian and Romanian officials": this conjunct is "Hungarian officials"; look up
@@ -295,15 +295,18 @@ def code_np(ann: "Annotation", head: "Token", role: str, alone: bool = True) -> 
         start, end = split[0].idx, split[0].idx + len(split[0].text)
         name = f"{split[0].text} {head.text}"
     sector = head_sector(shared_head) or _title_sector(tokens)
-    found = None
+    # an actor whose mention covers the head already is the actor stage's answer (cheap lookup);
+    # only other phrases go to link_mention, which reads the phrase afresh
+    found = actor_at(ann, start, end)
+    covers = found is not None and found.country and any(s <= head.idx < e for s, e in found.mentions)
     link = link_mention_fn()
-    if link is not None:
+    if link is not None and not covers:
         try:
-            found = link(ann, start, end)
+            linked = link(ann, start, end)
         except Exception:  # the actor stage must never break event coding
-            found = None
-    if found is None or not getattr(found, "code", None):
-        found = actor_at(ann, start, end)
+            linked = None
+        if linked is not None and getattr(linked, "code", None):
+            found = linked
     actor_id = (getattr(found, "actor_id", None) or getattr(found, "id", None)) if found is not None else None
     if found is not None:
         arg = _arg_from(found, name, sector, head, role)
@@ -386,7 +389,7 @@ def bare_np(ann: "Annotation", head: "Token", role: str) -> Arg:
     """An uncoded argument that still names what was acted on ("the convoy")."""
     tokens = np_tokens(head)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Arg(ActorRef(ann.doc.text[start:end], None, None), None, None, head, role)
+    return Arg(ActorRef(ann.document.text[start:end], None, None), None, None, head, role)
 
 
 def country_of(code: str | None) -> str | None:
