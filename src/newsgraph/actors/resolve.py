@@ -68,7 +68,8 @@ class Reading:
     plural: bool = False
     confidence: float = 0.4
     surface: bool = False  # `name` is a full name as the text writes it
-    ethnic: bool = False  # an ethnic group, coded with the document's main country
+    ethnic: bool = False  # the country is a guess from an ethnicity ("ethnic Albanians")
+    ethnic_iso: str | None = None  # the country of that ethnicity
     countries: list[tuple[str, int, int]] = field(default_factory=list)  # conjoined modifiers
 
     @property
@@ -89,6 +90,7 @@ class Resolver:
     def __init__(self, ann: "Annotation", kb: KB | None = None) -> None:
         self.ann = ann
         self.main: str | None = None  # the document's main country, known after run()
+        self.main_place: str | None = None  # the same, counting places named too
         self.doc = ann.doc
         self.kb = kb or load_kb(ann.options.actors.kb_files)
         self.lex = self.kb.lexicon
@@ -102,7 +104,7 @@ class Resolver:
         self.acronyms: dict[str, Actor] = {}
         self.head_actor: dict[int, Actor] = {}  # head token -> actor
         self.readings: dict[int, Reading] = {}
-        self.ethnic: set[str] = set()  # ids of ethnic-group actors
+        self.ethnic: dict[str, str] = {}  # actor id -> ethnicity's country, while its country is a guess
         self._n = 0
         self._words = [words(t.text) if not t.is_space else () for t in self.doc]
         self._matches = self._kb_matches()
@@ -252,7 +254,9 @@ class Resolver:
                 continue
             entry_id, how, _ = m[2][0]
             entry = kb.entries.get(entry_id)
-            if how == "demonym":
+            if how == "demonym" and m[0] > 0 and self.doc[m[0] - 1].lower_ == "ethnic":
+                r.ethnic_iso = entry_id  # "ethnic Albanian guerrillas": an ethnicity, not a state
+            elif how == "demonym":
                 self._add_country(r, entry_id, m)
             elif entry is not None and entry.kind == "country":
                 self._add_country(r, entry.id, m)
@@ -300,6 +304,13 @@ class Resolver:
 
     def _decide(self, r: Reading, toks, head, head_match, head_phrase, title, mod_sector, name_ent) -> None:
         """Kind, entry, country, sector and code of a reading (see resolve for coreference)."""
+        self._decide_kind(r, toks, head, head_match, head_phrase, title, mod_sector, name_ent)
+        if r.ethnic_iso and r.kind is not None and not r.country and r.entry is None:
+            guess = self.main_place if self.main_place and self.main_place != r.ethnic_iso else None
+            r.country, r.ethnic = guess or r.ethnic_iso, guess is None
+            r.code = r.country + (r.sector or "")
+
+    def _decide_kind(self, r: Reading, toks, head, head_match, head_phrase, title, mod_sector, name_ent) -> None:
         lex, kb, day = self.lex, self.kb, self.day
         if head_match is not None:
             hits = head_match[2]
@@ -308,16 +319,16 @@ class Resolver:
             if how == "demonym":  # "Liberians", "a Mexican", "Iraqi Kurds" (the country of the first)
                 r.kind = "group" if head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s") else "person"
                 located = r.country if r.country and r.country != entry_id else None  # "Albanians in Serbia"
-                r.country = r.countries[0][0] if r.countries else located or entry_id
-                if any(t.lower_ == "ethnic" for t in toks) and not r.countries and not located:
-                    r.ethnic = True  # "ethnic Albanians": of the country the story is about
-                    if self.main and self.main != entry_id:
-                        r.country = self.main
+                r.country = r.countries[0][0] if r.countries else located
+                if r.country is None and head_match[0] > 0 and self.doc[head_match[0] - 1].lower_ == "ethnic":
+                    r.ethnic_iso = entry_id  # "ethnic Albanians": of the country the story is about
+                r.country = r.country or (None if r.ethnic_iso else entry_id)
                 if mod_sector is None:  # "Albanian rebel" parsed with the adjective as head
                     mod_sector = next((lex.sectors[t.lower_][0] for t in toks if t.lower_ in lex.sectors
                                        and not head_match[0] <= t.i < head_match[1]), None)
-                r.sector = "ELI" if r.former else mod_sector  # "Israelis" alone: the country
-                r.code, r.confidence = r.country + (r.sector or ""), 0.75
+                minority = bool(r.ethnic_iso or located or r.countries)  # "Iraqi Kurds", "ethnic Albanians"
+                r.sector = "ELI" if r.former else mod_sector or ("CVL" if minority else None)  # "Israelis": the country
+                r.code, r.confidence = ((r.country or "") + (r.sector or "")) or None, 0.75
                 return
             if entry is not None and entry.kind == "person":
                 ids = [h[0] for h in hits]
@@ -368,9 +379,9 @@ class Resolver:
                 r.code = r.country and r.country + (r.sector or "")
                 r.confidence = 0.6 if iso else 0.4
                 return
-            if ent.label_ == "NORP":
+            if ent.label_ == "NORP":  # "Iraqi Kurds": civilians of the state they live in
                 r.kind = "group"
-                self._code_nominal(r, None, mod_sector, weak=True)
+                self._code_nominal(r, "CVL" if r.country else None, mod_sector, weak=True)
                 r.confidence = 0.6 if r.code else 0.4
                 return
             r.kind = "organization"
@@ -541,8 +552,8 @@ class Resolver:
             if k is not None:
                 self.by_key[k] = actor
         self.add_mention(actor, span, r)
-        if r.ethnic:
-            self.ethnic.add(actor.id)
+        if r.ethnic and r.ethnic_iso:
+            self.ethnic[actor.id] = r.ethnic_iso
         self._fill_country(actor)
         return actor
 
@@ -684,27 +695,41 @@ class Resolver:
             r = self.reading(toks, ent.root, pp=False)
             if r.kind is not None:
                 assigned[ent.root.i] = self.resolve(r)
-        self.main = self.main_country()
+        self.main, self.main_place = self.main_country(), self.main_country(places=True)
         for actor in self.actors:
-            if actor.id in self.ethnic and self.main and actor.country != self.main:
-                actor.country, actor.code = self.main, self.main + (actor.sector or "")
+            iso = self.ethnic.get(actor.id)
+            if iso and self.main_place and self.main_place != iso:  # "ethnic Albanians" in Serbia
+                actor.country, actor.code = self.main_place, self.main_place + (actor.sector or "")
             self._fill_country(actor)
         for e in self.ann.document.entities:
             actor = self._actor_of_entity(e)
             if actor is not None:
                 e.actor_id = actor.id
 
-    def main_country(self) -> str | None:
+    def main_country(self, places: bool = False) -> str | None:
         """The country the document is about: the only one it names, or the one named most
-        (by mentions of actors coded with it), when that one leads."""
+        (by mentions of actors coded with it, and with `places` of places too: "in Serbia"),
+        when that one leads."""
         counts: dict[str, int] = {}
         for actor in self.actors:
             if actor.country:
                 counts[actor.country] = counts.get(actor.country, 0) + len(actor.mentions)
+        for start, _, hits in {m[0]: m for m in self._matches.values()}.values() if places else ():
+            entry_id, how, _ = hits[0]  # places named as places count too: "in Serbia"
+            if how == "demonym" and start > 0 and self.doc[start - 1].lower_ == "ethnic":
+                continue
+            if how in ("demonym", "capital") or self.kb.entries.get(entry_id, None) is not None \
+                    and self.kb.entries[entry_id].kind == "country":
+                iso = entry_id if how != "capital" else entry_id[:3]
+                if not self._actor_covers(start):
+                    counts[iso] = counts.get(iso, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if len(ranked) == 1 or len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
             return ranked[0][0]
         return None
+
+    def _actor_covers(self, tok: int) -> bool:
+        return tok in self.head_actor
 
     def _fill_country(self, actor: Actor) -> None:
         """An actor with a sector but no country ("President X", "the rebels") is taken to be
@@ -918,6 +943,12 @@ def link_mention(ann: "Annotation", start: int, end: int) -> Actor | None:
                                code=iso + (sector or ""), title=noun.title, head_word=noun.head_word,
                                plural=noun.plural, definite=noun.definite, confidence=noun.confidence)
                 return res.resolve(part, (start, end))
+            if own.kind is not None and (own.country or own.entry is not None):
+                return res.resolve(own, (start, end))
+            if outer.i in res.head_actor:  # "Moslem fundamentalist" (demonstrators): their actor
+                actor = res.head_actor[outer.i]
+                res.add_mention(actor, (start, end), own)
+                return actor
             if own.kind is not None:
                 return res.resolve(own, (start, end))
     if head.i in res.head_actor:
