@@ -300,7 +300,8 @@ def code_np(ann: "Annotation", head: "Token", role: str, alone: bool = True) -> 
     found = actor_at(ann, start, end)
     covers = found is not None and found.country and any(s <= head.idx < e for s, e in found.mentions)
     link = link_mention_fn()
-    if link is not None and not covers:
+    if link is not None and not covers and (sector or any(
+            t.ent_type_ in ("PERSON", "NORP", "GPE", "ORG", "LOC", "FAC") or t.pos_ == "PROPN" for t in tokens)):
         try:
             linked = link(ann, start, end)
         except Exception:  # the actor stage must never break event coding
