@@ -290,6 +290,10 @@ class KB:
             iso = c.alpha_3
             forms = [getattr(c, a, None) for a in ("common_name", "name", "official_name")]
             forms = [f for f in forms if f and "," not in f and taken.get(key(f), iso) == iso]
+            if not forms and iso not in self.entries:  # "Bonaire, Sint Eustatius and Saba"
+                self.add(Entry(iso, c.name, "country", iso, None))
+                self.country_names[iso] = c.name
+                continue
             if not forms:
                 continue
             entry = self.entries.get(iso)
