@@ -87,6 +87,16 @@ def test_indirect_speech(extract, sentence, content, cue, speaker):
     assert (q.type, q.text, q.cue, surface(doc, q)) == ("indirect", content, cue, speaker)
 
 
+def test_parenthetical_cue_splits_the_content(extract):
+    doc = extract("Russia, he said, would not be drawn into a ground war. The strikes will go on until "
+                  "the goals are met, the ministry said on Thursday. In an interview, Lavrov said nothing new.")
+    q = one(doc, "ground war")
+    assert (q.type, q.text, len(q.spans), q.cue) == ("indirect", "Russia would not be drawn into a ground war", 2, "said")
+    q = one(doc, "strikes will go on")
+    assert q.text == "The strikes will go on until the goals are met" and surface(doc, q) == "the ministry"
+    assert not [q for q in doc.quotes if "interview" in q.text]
+
+
 def test_mixed_quote(extract):
     doc = extract("Secretary of State Mike Pompeo said Maduro “no longer has the legal authority” to break relations.")
     q = one(doc, "legal authority")

@@ -34,6 +34,7 @@ SENTENCE_END = frozenset({".", "!", "?"})
 CLAUSE_START = frozenset({".", "!", "?", ":", ";", "—", "–", "-", "--", "(", "…"})
 WORD = re.compile(r"\w+")
 PRIOR = {"syntax": 0.9, "adjacent": 0.8, "continuation": 0.7, "ccomp": 0.75, "according": 0.75,
+         "parenthetical": 0.6,
          "xcomp": 0.5, "object": 0.5}
 MAX_GAP_AFTER = 10  # tokens between a quote's end and its cue ("..., Houthi spokesman X said")
 MAX_GAP_BEFORE = 6  # tokens between a cue and the quote it introduces ("She added, ...")
@@ -135,8 +136,9 @@ class QuoteFinder:
                     e = m.outer[1]
             cue.content = (s, e)
             inside = [k for k, m in enumerate(self.marked) if m.start < e and s < m.end]
+            pieces = [(max(a, s), min(b, e)) for a, b in cue.fragments or [(s, e)] if min(b, e) > max(a, s)]
             if not inside:
-                drafts.append(Draft([cue.content], "indirect", cue, cue.kind))
+                drafts.append(Draft(pieces, "indirect", cue, cue.kind))
                 continue
             rest = self._words_outside(s, e, inside)
             if rest == 0:  # the clause is the quotation: a direct quote governed by its cue
@@ -144,7 +146,7 @@ class QuoteFinder:
                     owner.setdefault(k, ("syntax", cue))
             elif all(s <= self.marked[k].outer[0] and self.marked[k].end <= e + 1 for k in inside):
                 absorbed.update(inside)
-                drafts.append(Draft([cue.content], "mixed", cue, cue.kind, inside))
+                drafts.append(Draft(pieces, "mixed", cue, cue.kind, inside))
         for k, m in enumerate(self.marked):
             if k in owner or k in absorbed:
                 continue

@@ -27,6 +27,8 @@ class Cue:
     via: object | None = None  # head Token of the medium in mediated speech
     kind: str = "ccomp"
     content_head: object | None = None
+    fragments: list[tuple[int, int]] | None = None
+    """Content in pieces around a parenthetical cue ("X, he said, Y"); else None (one span)."""
 
     @property
     def cue(self) -> str:
@@ -220,13 +222,49 @@ def _verb_cue(verb) -> Cue | None:
             subject = subj
             by = next((t for t in doc[verb.i + 1: verb.sent.end] if t.lower_ == "by" and t.head in (quoted, verb)), None)
             via = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-    content, kind, head = None, "none", None
+    content, kind, head, fragments = None, "none", None, None
     found = None if lemma in ADJACENT_ONLY else _content(verb)
     if found:
         kind, head = found
         content = _span(doc, head.left_edge.i, head.right_edge.i)
+    elif lemma not in ADJACENT_ONLY and subject is not None and quoted is None:
+        fragments = _parenthetical(verb, subject)
+        if fragments:
+            kind, content = "parenthetical", (fragments[0][0], fragments[-1][1])
     span = (cue_tok.idx, cue_tok.idx + len(cue_tok))
-    return Cue(cue_tok, span, content, subject, via, kind, head)
+    return Cue(cue_tok, span, content, subject, via, kind, head, fragments)
+
+
+ATTACHED = frozenset({"prep", "npadvmod", "advmod", "agent", "dative", "dobj", "prt", "neg", "aux"})
+
+
+def _parenthetical(verb, subject) -> list[tuple[int, int]] | None:
+    """Content around a cue clause set off by commas: "Within marriages, they said, women now
+    have more say." / "A truck rammed into the crowd, French officials said." The clause is
+    the subject, the verb and what hangs on the verb (on Tuesday, in a statement)."""
+    doc, sent = verb.doc, verb.sent
+    if any(c.dep_ not in ATTACHED and not c.is_punct and c.dep_ not in ("nsubj", "nsubjpass") for c in verb.rights):
+        return None  # the verb has a clause of its own to the right: not a parenthesis
+    left = min(subject.left_edge.i, verb.i)
+    right = max([verb.i, subject.right_edge.i] + [c.right_edge.i for c in verb.rights if c.dep_ in ATTACHED])
+    if left - 1 <= sent.start or doc[left - 1].text != ",":
+        return None
+    opener = doc[sent.start]
+    if opener.pos_ == "SCONJ" or opener.tag_ in ("VBN", "VBG") or opener.pos_ == "ADP":
+        return None  # "As he spoke, ...", "Asked about it, ...", "In an interview, ...": no claim there
+    after = right + 1
+    while after < sent.end and doc[after].is_space:
+        after += 1
+    if after < sent.end and doc[after].text not in (",", ".", "!", "?", ";"):
+        return None
+    first = _span(doc, sent.start, left - 2)
+    second = _span(doc, after + 1, sent.end - 1) if after < sent.end and doc[after].text == "," else None
+    claim = list(doc[sent.start:left - 1]) + (list(doc[after + 1:sent.end]) if second else [])
+    if first is None or sum(not t.is_punct for t in claim) < 3:
+        return None
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in claim):
+        return None  # no finite verb: not a statement
+    return [first, second] if second else [first]
 def _according(tok) -> Cue | None:
     """ "According to X, CONTENT." or "CONTENT, according to X." """
     doc = tok.doc
