@@ -128,12 +128,13 @@ _MULTI = ("united states", "united kingdom", "great britain", "saudi arabia", "n
 
 
 def _variants(part: str) -> list[str]:
-    part = part.strip()
+    """Name variants in one field: known multi-word names whole, the other words one by one."""
+    part = f" {part.strip()} "
     out: list[str] = []
-    for multi in _MULTI:
-        if multi in part:
+    for multi in sorted(_MULTI, key=len, reverse=True):
+        if f" {multi} " in part:
             out.append(multi)
-            part = part.replace(multi, " ")
+            part = part.replace(f" {multi} ", " ")
     out.extend(w for w in part.split() if w)
     return out
 

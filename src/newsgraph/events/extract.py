@@ -442,8 +442,8 @@ def _target_toks(f: Found) -> list[tuple["Token", str]]:
             out += [(c, "dative") for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             out += [(c, "object") for c in tok.children if c.dep_ in ("dobj",)]
             for c in tok.children:  # "accused X of ...": X; "praised Haiti's efforts": Haiti
-                if c.dep_ == "dobj":
-                    out += [(g, "object-possessive") for g in c.children if g.dep_ == "poss"]
+                if c.dep_ == "dobj":  # a pronoun owner is mostly the source itself ("withdrew its troops")
+                    out += [(g, "object-possessive") for g in c.children if g.dep_ == "poss" and g.pos_ != "PRON"]
         preps = [p for p in TARGET_PREPS if not (f.entry.flags & {"inv"} and p == "from")]
         out += [(p, "pobj") for p in _pobjs(tok, preps)]
         uses_obj = any(name == "obj" for name, _ in f.entry.tests)
@@ -717,6 +717,13 @@ def sentence_events(ann: "Annotation", sent: "Span", lexicon: Lexicon, speaker_a
         find_arguments(ann, f, speaker)
         if f.parent is not None and not f.sources and f.parent.sources and f.parent.type in ("AGREE", "REJECT", "THREATEN"):
             f.sources = f.parent.sources  # "agreed to ceasefire": the agreeing party observes it
+    # a demand's target is who is to act: "demanded that the US cancel ...", "urged Iran to ..."
+    for f in found:
+        if f.type == "REQUEST" and f.entry.wrap and f.embedded is None and not f.targets:
+            clause = next((c for c in f.tok.children if c.dep_ in ("ccomp", "xcomp", "acl")), None)
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+            if subj is not None:
+                f.targets = code_arg(ann, subj, "subject", speaker_at(f.tok.idx))
     # wrappers without a target take their act's target ("threatened to shell Iraqi towns")
     for f in found:
         if f.embedded is not None and not f.targets:
