@@ -31,6 +31,7 @@ from .indirect import Cue, find_cues
 from .speakers import Resolver
 
 SENTENCE_END = frozenset({".", "!", "?"})
+DANGLING = re.compile(r"\s(?:and|but|or|while|whereas|when|as|after|before|because|if|although|though)$", re.I)
 CLAUSE_START = frozenset({".", "!", "?", ":", ";", "—", "–", "-", "--", "(", "…"})
 WORD = re.compile(r"\w+")
 PRIOR = {"syntax": 0.9, "adjacent": 0.8, "continuation": 0.7, "ccomp": 0.75, "according": 0.75,
@@ -202,14 +203,20 @@ class QuoteFinder:
                         continue
                     start = subj if subj.i < v.i else v
                 cut = max(s, min(start.idx, start.left_edge.idx if start.left_edge.i > start.head.i or start.head.i == start.i else start.idx))
-                while cut > s and (self.text[cut - 1].isspace() or self.text[cut - 1] in ",;:—–-"):
-                    cut -= 1
-                for word in (" and", " but", " while", " whereas"):
-                    if self.text[s:cut].endswith(word):
-                        cut -= len(word)
+                cut = self._trim_tail(s, cut)
                 if len(WORD.findall(self.text, s, cut)) >= 2:
                     e = cut
             outer.content = (s, e)
+
+    def _trim_tail(self, s: int, e: int) -> int:
+        """End of text[s:e] without trailing punctuation and a dangling "and", "but", "when"..."""
+        while True:
+            while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",;:—–-"):
+                e -= 1
+            m = DANGLING.search(self.text, s, e)
+            if not m:
+                return e
+            e = m.start()
 
     @staticmethod
     def _parallel(verb, outer: Cue) -> bool:
@@ -231,9 +238,7 @@ class QuoteFinder:
                 s, e = d.spans[0]
                 hit = next(((a, b) for a, b in direct if a < e and s < b), None)
                 if hit is not None:
-                    e = hit[0]
-                    while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",;:—–-"):
-                        e -= 1
+                    e = self._trim_tail(s, hit[0])
                     if len(WORD.findall(self.text, s, e)) < 3 or any(a < e and s < b for a, b in direct):
                         continue
                     d.spans = [(s, e)]
