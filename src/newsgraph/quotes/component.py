@@ -34,8 +34,10 @@ SENTENCE_END = frozenset({".", "!", "?"})
 DANGLING = re.compile(r"\s(?:and|but|or|while|whereas|when|as|after|before|because|if|although|though)$", re.I)
 CLAUSE_START = frozenset({".", "!", "?", ":", ";", "—", "–", "-", "--", "(", "…"})
 WORD = re.compile(r"\w+")
-PRIOR = {"syntax": 0.9, "adjacent": 0.8, "continuation": 0.7, "ccomp": 0.75, "according": 0.75,
-         "parenthetical": 0.6,
+# Confidence of each kind of evidence (see the module docstring): the parse governs a quotation,
+# a cue stands next to it, a cue's clause or "according to", a parenthetical cue, an infinitive
+# or an object as content.
+PRIOR = {"syntax": 0.9, "adjacent": 0.8, "ccomp": 0.75, "according": 0.75, "parenthetical": 0.6,
          "xcomp": 0.5, "object": 0.5}
 MAX_GAP_AFTER = 10  # tokens between a quote's end and its cue ("..., Houthi spokesman X said")
 MAX_GAP_BEFORE = 6  # tokens between a cue and the quote it introduces ("She added, ...")
@@ -47,8 +49,8 @@ class Draft:
 
     spans: list[tuple[int, int]]
     type: str
-    cue: Cue | None
-    how: str
+    cue: Cue
+    how: str  # which evidence: a key of PRIOR
     marked: list[int] = field(default_factory=list)
 
     @property
@@ -90,36 +92,21 @@ class QuoteFinder:
     def run(self) -> list[Quote]:
         cues = find_cues(self.doc, self.text, lambda i: self.in_quote[i] >= 0, self.para_bounds)
         drafts = self._combine(cues)
-        resolver = Resolver(self.ann)
-        out: list[Quote] = []
-        previous: Quote | None = None
-        for d in sorted(drafts, key=lambda d: d.start):
-            if d.how == "continuation":
-                if previous is None:
-                    continue
-                quote = self._record(d, previous.speaker, previous.via, previous)
-            else:
-                speaker = via = None
-                if d.cue is not None and d.cue.subject is not None:
-                    speaker = resolver.speaker(d.cue.subject)
-                if d.cue is not None and d.cue.via is not None:
-                    v = resolver.speaker(d.cue.via)
-                    via = ActorRef(v.name, v.actor_id, v.code)
-                quote = self._record(d, speaker, via, None)
-            out.append(quote)
-            if d.type == "direct":
-                previous = quote
-        return out
+        resolver = Resolver(self.ann)  # in text order, so pronouns see the speakers before them
+        return [self._record(d, resolver) for d in sorted(drafts, key=lambda d: d.start)]
 
-    def _record(self, d: Draft, speaker, via, previous: Quote | None) -> Quote:
+    def _record(self, d: Draft, resolver: Resolver) -> Quote:
+        cue, speaker, via = d.cue, None, None
+        if cue.subject is not None:
+            speaker = resolver.speaker(cue.subject)
+        if cue.via is not None:
+            v = resolver.speaker(cue.via)
+            via = ActorRef(v.name, v.actor_id, v.code)
         spans = sorted(d.spans)
-        text = " ".join(self.text[s:e] for s, e in spans)
-        cue = d.cue
         conf = PRIOR.get(d.how, 0.5) * (1.0 if speaker is not None and speaker.actor_id else 0.8)
-        return Quote(text=text, start=spans[0][0], end=spans[-1][1], type=d.type,
-                     cue=previous.cue if previous else (cue.cue if cue else None),
-                     speaker=speaker, via=via, sentence=self.ann.sentence_of(spans[0][0]),
-                     spans=spans, cue_span=previous.cue_span if previous else (cue.cue_span if cue else None),
+        return Quote(text=" ".join(self.text[s:e] for s, e in spans), start=spans[0][0], end=spans[-1][1],
+                     type=d.type, cue=cue.cue, speaker=speaker, via=via,
+                     sentence=self.ann.sentence_of(spans[0][0]), spans=spans, cue_span=cue.cue_span,
                      confidence=round(conf, 2))
 
     def _combine(self, cues: list[Cue]) -> list[Draft]:
@@ -196,14 +183,13 @@ class QuoteFinder:
                 if inner is outer or not s < v.idx < e or inner.kind == "according" or inner.content is None:
                     continue
                 subj = inner.subject
-                start = v
+                cut = min([v.idx] + [c.idx for c in v.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod")])
                 if subj is not None and s <= subj.idx < e:
                     if not self._parallel(v, outer):
                         inner.content = None
                         continue
-                    start = subj if subj.i < v.i else v
-                cut = max(s, min(start.idx, start.left_edge.idx if start.left_edge.i > start.head.i or start.head.i == start.i else start.idx))
-                cut = self._trim_tail(s, cut)
+                    cut = min(cut, subj.left_edge.idx)
+                cut = self._trim_tail(s, max(s, cut))
                 if len(WORD.findall(self.text, s, cut)) >= 2:
                     e = cut
             outer.content = (s, e)
@@ -320,8 +306,8 @@ class QuoteFinder:
         return None
 
     def _continues(self, last: Draft, m: Marked) -> bool:
-        """An uncued quotation continues the previous direct quote: same paragraph right after
-        it (“A,” he said. “B.”), or the next paragraph when that paragraph is only a quotation."""
+        """An uncued quotation continues the quote before it: in the same paragraph (“A,” he
+        said. “B.”), or in the next when that paragraph is only the quotation."""
         if not self._quote_like(m):
             return False
         prev_end = last.spans[-1][1]

@@ -2,9 +2,9 @@
 
 A cue is a speech verb outside quotation marks ("said", "told", "warned", "denied"), or
 "according to". Its content is the reported clause: the ccomp of the verb ("said (that) X"),
-an object for verbs that take one ("denied the reports"), an infinitive for promises and
-threats ("vowed to respond"), the main clause for a parenthetical cue ("X, he said") or the
-rest of the sentence for "according to Y". The subject is the speaker, except in mediated
+an object for verbs that take one ("denied reports that ..."), an infinitive for promises and
+threats ("vowed to respond", "warned residents to stay indoors"), the rest of the sentence
+around a parenthetical cue ("X, he said, Y") or around "according to Y". The subject is the speaker, except in mediated
 speech ("Interfax quoted Lavrov as saying X": speaker Lavrov, via Interfax).
 """
 
@@ -17,7 +17,6 @@ from .cues import (ADJACENT_ONLY, CLAUSAL_OBJECT, NOUN_TAGGED, OBJECT_CONTENT,
                    PARTICLE_VERBS, SPEECH_VERBS, TITLE_SECTORS, XCOMP_CONTENT)
 
 
-
 @dataclass
 class Cue:
     verb: object  # spaCy Token of the speech verb (the "quoted" of mediated speech)
@@ -25,7 +24,7 @@ class Cue:
     content: tuple[int, int] | None
     subject: object | None  # head Token of the speaker's noun phrase
     via: object | None = None  # head Token of the medium in mediated speech
-    kind: str = "ccomp"
+    kind: str = "ccomp"  # how the content was found: ccomp, xcomp, object, parenthetical, according, none
     content_head: object | None = None
     fragments: list[tuple[int, int]] | None = None
     """Content in pieces around a parenthetical cue ("X, he said, Y"); else None (one span)."""
@@ -58,6 +57,7 @@ INVERTED = frozenset({"dobj", "npadvmod", "attr", "appos", "nsubj", "oprd", "dat
 
 
 def _own_subject(verb):
+    """The verb's own subject, if the parse gives one in the verb's paragraph."""
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _same_paragraph(c, verb)), None)
 
 
@@ -124,11 +124,13 @@ def _left_noun(verb):
 
 
 def _same_paragraph(a, b) -> bool:
+    """No line break between tokens a and b (the parser's sentences may run across them)."""
     lo, hi = sorted((a.i, b.i))
     return not any(t.is_space and "\n" in t.text for t in a.doc[lo:hi]) and "\n" not in a.doc[lo].whitespace_
 
 
 def _content(verb) -> tuple[str, object] | None:
+    """(kind, head token) of what the verb reports, from its dependents."""
     lemma = verb.lemma_.lower()
     kids = [c for c in verb.children if _same_paragraph(c, verb)]
     for child in kids:
@@ -205,7 +207,8 @@ def _mediated(verb):
     return None
 
 
-def _verb_cue(verb) -> Cue | None:
+def _verb_cue(verb) -> Cue:
+    """The cue of a speech verb: speaker, medium, and content by the first rule that applies."""
     doc = verb.doc
     lemma = verb.lemma_.lower()
     cue_tok, subject, via = verb, subject_of(verb), None
@@ -226,7 +229,10 @@ def _verb_cue(verb) -> Cue | None:
     found = None if lemma in ADJACENT_ONLY else _content(verb)
     if found:
         kind, head = found
-        content = _span(doc, head.left_edge.i, head.right_edge.i)
+        left = head.left_edge.i
+        if kind == "xcomp":  # "warned residents to stay indoors": the addressee belongs to it
+            left = min([left] + [c.left_edge.i for c in verb.rights if c.dep_ == "dobj" and c.i < head.i])
+        content = _span(doc, left, head.right_edge.i)
     elif lemma not in ADJACENT_ONLY and subject is not None and quoted is None:
         fragments = _parenthetical(verb, subject)
         if fragments:
