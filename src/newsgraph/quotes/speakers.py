@@ -3,10 +3,12 @@
 No coreference model works offline, so resolution is a few rules over the parse, in the order
 a reader would apply them:
 - a name links to the actor the actors stage built for it ("Mr Lavrov" and "Lavrov" are the
-  same actor as "Sergei Lavrov");
-- "he"/"she" is the most salient person before it: the last person who spoke or was a subject
-  in this sentence or the three before it, else the last person mentioned; "they"/"it"/"we"
-  the same over organisations, countries and groups;
+  same actor as "Sergei Lavrov"); a short name the actors stage kept apart ("Peskov",
+  "al Jubeir") links to the earlier person whose full name ends with it;
+- "he"/"she" is the most salient person before it: going back sentence by sentence (this one,
+  then up to three before), the latest person who spoke there, else who was a subject there,
+  else the last person mentioned at all; "they"/"it"/"we" the same over organisations,
+  countries, groups and unnamed sources;
 - a title ("the Russian foreign minister", "the official") is the most recent person whose
   title words match (head noun and modifiers), never one whose country contradicts it;
 - an unnamed source ("a senior U.S. official") becomes an actor of its own with no name but a
@@ -24,9 +26,7 @@ from .cues import (GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, RELATIVE_PRONO
                    SOFT_MODIFIERS, TITLE_SECTORS)
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-NAME_TAGS = frozenset({"PROPN"})
 DROP_CHILDREN = frozenset({"advcl", "punct", "cc", "advmod"})
-GROUP_KINDS = frozenset({"organization", "country", "group"})
 ORG_NOUNS = frozenset("agency newspaper paper television channel radio network outlet broadcaster daily service".split())
 
 
@@ -50,8 +50,10 @@ def _breaks(tok) -> bool:
 
 
 def np_span(head) -> tuple[int, int]:
-    """Character span of a noun phrase: the head's subtree without clauses hung on it, within
-    its line, and never cutting a named entity ("al-Jubeir")."""
+    """Character span of a noun phrase as annotators mark a speaker: the head's subtree with
+    appositions and relative clauses ("Scott Reed, who managed Dole's campaign,") but without
+    adverbial clauses, participle phrases or a leading "even"; within its line; never cutting
+    a named entity ("al-Jubeir")."""
     left, right = head.i, head.i
     for child in head.children:
         if child.dep_ in DROP_CHILDREN and not (child.dep_ == "punct" and child.i < head.i):
