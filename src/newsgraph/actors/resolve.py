@@ -36,9 +36,8 @@ LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "predet", "num
 RIGHT_DEPS = frozenset({"flat", "compound", "nummod"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nn"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
-LOCATIVE = frozenset({"in", "at", "to", "into", "near", "across", "inside", "outside", "throughout",
-                      "within", "around", "toward", "towards", "via", "through", "over", "along", "off",
-                      "from", "between", "onto", "beyond", "across", "on"})
+LOCATIVE = frozenset({"in", "at", "into", "near", "across", "inside", "outside", "throughout", "within",
+                      "around", "via", "through", "along", "off", "onto", "beyond"})
 PP_COUNTRY = frozenset({"of", "for", "in", "from", "at", "inside", "within", "throughout", "across", "based"})
 PP_SECTOR = frozenset({"of", "for"})
 LOCATED = frozenset({"base", "operate", "station", "deploy", "locate", "active", "live", "fight"})
@@ -370,6 +369,20 @@ class Resolver:
                 r.sector, r.code = "ELI", (r.country or "") + "ELI"
             return
         ent = self._ents.get(head.i)
+        untagged = ent is None and head.pos_ == "PROPN" and head_match is None
+        if untagged or ent is not None and ent.label_ in ("ORG", "FAC", "GPE") and head.pos_ == "PROPN" and len(ent) <= 2:
+            text = head.text if untagged else ent.text  # "Lavrov later left" with no NER label
+            found = self.surnames.get(key(text)[-1:]) if key(text) else None
+            person = found if found is not None or untagged else self._person_by_name(text, title, r.country)
+            if isinstance(person, Actor) and person.kind == "person":  # "Lavrov said", tagged ORG
+                r.kind, r.name, r.country, r.sector, r.code = "person", person.name, person.country, person.sector, person.code
+                r.entry = self.entry_of.get(person.id)
+                r.confidence = person.confidence
+                return
+            if isinstance(person, Entry):
+                self._person(r, person, title)
+                r.name = _form_ending(person, text)
+                return
         if ent is not None and ent.label_ in ("ORG", "FAC", "GPE", "NORP") and head.pos_ == "PROPN":
             r.name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             if ent.label_ == "GPE":
@@ -755,17 +768,20 @@ class Resolver:
             head = head.head
         return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
 
+    def is_place(self, r: Reading, head: "Token") -> bool:
+        """A country, capital, region or town named as where something happens ("in Moscow")."""
+        placelike = r.kind == "country" or (r.entry is not None and r.entry.kind == "group" and r.entry.sector is None) \
+            or (r.entry is not None and r.entry.gov and r.entry.id.endswith(".GOV")
+                and self._matches.get(head.i, (0, 0, [("", "")]))[2][0][1] == "capital") \
+            or (r.kind == "group" and r.sector == "CVL" and r.entry is None and self._ents.get(head.i) is not None
+                and self._ents[head.i].label_ == "GPE")
+        return placelike and self._locative(head)
+
     def resolve_head(self, head: "Token") -> Actor | None:
         toks = self.np_tokens(head)
         r = self.reading(toks, head)
-        if r.kind is None:
+        if r.kind is None or self.is_place(r, head):
             return None
-        if r.kind in ("country",) or (r.entry is not None and r.entry.kind == "group" and r.entry.sector is None) or (r.entry is not None and r.entry.gov and r.entry.id.endswith(".GOV")
-                                      and self._matches.get(head.i, (0, 0, [("", "")]))[2][0][1] == "capital") \
-                or (r.kind == "group" and r.sector == "CVL" and r.entry is None and self._ents.get(head.i) is not None
-                    and self._ents[head.i].label_ == "GPE"):
-            if self._locative(head):
-                return None
         apps = [c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
         app_readings = [self.reading(self.np_tokens(a), a, pp=True) for a in apps]
         for ar in app_readings:
@@ -960,7 +976,7 @@ def link_mention(ann: "Annotation", start: int, end: int) -> Actor | None:
         toks = toks[:-1]
     if not toks:
         return None
-    r = res.reading(toks, head, pp=True)
+    r = res.reading(toks, head, pp=True)  # the caller decided it is an actor, even "in Moscow"
     if r.kind is None:
         # fall back on an existing mention covering the head ("he" is not ours to resolve)
         if head.pos_ in ("NOUN", "PROPN"):
