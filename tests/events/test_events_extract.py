@@ -215,3 +215,11 @@ def test_date_records_give_days_or_ranges():
     assert _date_value(week) == "2015-08-24/2015-08-30"
     assert _date_value(dict(week, end_date="2015-08-24")) == "2015-08-24"
     assert _date_value({"type": "duration", "value": "P3D"}) is None and _date_value(None) is None
+
+
+def test_weapon_gives_the_mode_and_place_the_country(events_of):
+    ev = main_events(events_of("Gunmen killed five police officers in Kabul on Sunday."), "ASSAULT")[0]
+    assert (ev.mode, ev.cameo) == ("firearms", "193")
+    assert ev.target.code == "AFGCOP"  # the officers, of the country they were killed in
+    ev = main_events(events_of("Saudi-led coalition jets struck Houthi positions near Sanaa."), "ASSAULT")[0]
+    assert (ev.mode, ev.cameo) == ("aerial", "195") and country(ev.source) == "SAU"

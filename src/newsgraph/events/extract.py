@@ -467,6 +467,37 @@ def _theme_words() -> frozenset[str]:
     return frozenset().union(*(classes[c] for c in ("troops", "arms", "aid", "money", "police", "peace")))
 
 
+# ASSAULT with no mode from its trigger: the weapon named by its subject or instrument
+_INSTRUMENTS = {
+    "aerial": ("195", "jet warplane aircraft plane bomber helicopter gunship airstrike air airforce".split()),
+    "drone": ("195", ["drone", "uav"]),
+    "heavy-weapons": ("194", "tank artillery mortar rocket missile shell howitzer cannon".split()),
+    "firearms": ("193", "gun gunman gunmen gunfire rifle sniper bullet machine-gun".split()),
+    "explosives": ("183", "bomb explosive ied grenade mine bomber".split()),
+    "primitive": ("182", "knife machete axe stone rock sword".split()),
+}
+_INSTRUMENT_OF = {w: (mode, code) for mode, (code, words) in _INSTRUMENTS.items() for w in words}
+
+
+def assault_mode(f: Found) -> None:
+    """Fill an ASSAULT's mode and CAMEO code from its weapon ("jets struck" = aerial 195)."""
+    if f.type != "ASSAULT" or f.mode is not None or f.cameo not in ("190", "180"):
+        return
+    words: list["Token"] = []
+    for a in f.sources:
+        if a.token is not None:
+            words += np_tokens(a.token)
+    for p in _pobjs(f.anchor, ("with", "in", "by", "using")) + _pobjs(f.tok, ("with", "by")):
+        words += np_tokens(p)
+    if f.pos == "N":
+        words += [c for c in f.tok.children if c.dep_ in ("compound", "amod")]
+    for t in words:
+        hit = _INSTRUMENT_OF.get(t.lemma_.lower()) or _INSTRUMENT_OF.get(t.lower_)
+        if hit:
+            f.mode, f.cameo = hit
+            return
+
+
 def find_arguments(ann: "Annotation", f: Found, speaker) -> None:
     tok = f.tok
     src_tok, role = None, ""
@@ -500,9 +531,19 @@ def find_arguments(ann: "Annotation", f: Found, speaker) -> None:
             cands = [(t, r) for t, r in cands if t.i not in themes]
         coded = [(t, trole, [a for a in code_arg(ann, t, trole, speaker) if a.token.i not in seen])
                  for t, trole in cands]
-        # a country-coded recipient first ("sent troops to Syria": Syria, not the troops)
-        pick = next((args for _, _, args in coded if any(a.country for a in args)), None)
-        pick = pick or next((args for _, _, args in coded if args), None)
+        # a place the act happens in ("killed five policemen in Kabul") is a target only when
+        # nothing else is; it still gives its country to a target of unknown country
+        is_place = [trole == "pobj" and t.head.lower_ in ("in", "at", "near", "inside", "across")
+                    for t, trole, _ in coded]
+        pick = next((args for (_, _, args), place in zip(coded, is_place) if args and not place), None)
+        places = [a for (_, _, args), place in zip(coded, is_place) if place for a in args if a.country]
+        if pick and places and all(not a.country and a.sector for a in pick):
+            from ..records import ActorRef
+
+            c = places[0].country
+            pick = [Arg(ActorRef(a.ref.name, a.ref.actor_id, c + a.sector), c, a.sector, a.token, a.role)
+                    for a in pick]
+        pick = pick or (places[:1] or None)
         if pick:
             f.targets = pick
         else:  # nothing coded: keep the first plain object as a named, uncoded target
@@ -715,6 +756,7 @@ def sentence_events(ann: "Annotation", sent: "Span", lexicon: Lexicon, speaker_a
         speaker = speaker_at(f.tok.idx)
         find_modality(f, sent)
         find_arguments(ann, f, speaker)
+        assault_mode(f)
         if f.parent is not None and not f.sources and f.parent.sources and f.parent.type in ("AGREE", "REJECT", "THREATEN"):
             f.sources = f.parent.sources  # "agreed to ceasefire": the agreeing party observes it
     # a demand's target is who is to act: "demanded that the US cancel ...", "urged Iran to ..."
