@@ -67,6 +67,7 @@ class Reading:
     plural: bool = False
     confidence: float = 0.4
     surface: bool = False  # `name` is a full name as the text writes it
+    via_title: bool = False  # the KB person was found from a title, not a name
     ethnic: bool = False  # the country is a guess from an ethnicity ("ethnic Albanians")
     ethnic_iso: str | None = None  # the country of that ethnicity
     countries: list[tuple[str, int, int]] = field(default_factory=list)  # conjoined modifiers
@@ -90,6 +91,7 @@ class Resolver:
         self.ann = ann
         self.main: str | None = None  # the document's main country, known after run()
         self.main_place: str | None = None  # the same, counting places named too
+        self.only_country: str | None = None  # the one country the document names, if only one
         self.doc = ann.doc
         self.text = ann.document.text  # (Doc.text rebuilds the string on every access)
         self.kb = kb or load_kb(ann.options.actors.kb_files)
@@ -217,9 +219,10 @@ class Resolver:
         # a title anywhere before the head or as the head ("President Macron", "the president")
         title, title_span = None, None
         name_ent = self._ents.get(head.i) if head.ent_type_ == "PERSON" else None
+        possessor = {t.i for c in head.lefts if c.dep_ == "poss" for t in c.subtree}  # "Putin's" spokesman
         k = first
         while k < last:
-            if head_match is not None and head_match[0] <= k < head_match[1]:
+            if head_match is not None and head_match[0] <= k < head_match[1] or k in possessor:
                 k += 1
                 continue
             for n in range(min(5, last - k), 0, -1):
@@ -236,6 +239,8 @@ class Resolver:
         for t in toks:
             if t.i >= hp_start:
                 break
+            if t.i in possessor:
+                continue
             low = t.lower_
             if low in lex.former or low.rstrip("-") in lex.former:
                 r.former = True
@@ -428,7 +433,7 @@ class Resolver:
             holder = self.holder(r.title, where)
             if holder is not None:
                 self._person(r, holder, r.title)
-                r.confidence = 0.85
+                r.confidence, r.via_title = 0.85, True
                 return
         if head_phrase in GOV_HEADS and not r.plural and r.country and not mod_sector and not r.org:
             gov = kb.entries.get(f"{r.country}.GOV")
@@ -738,7 +743,9 @@ class Resolver:
                 if not self._actor_covers(start):
                     counts[iso] = counts.get(iso, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if len(ranked) == 1 or len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
+        if not places:
+            self.only_country = ranked[0][0] if len(ranked) == 1 else None
+        if len(ranked) == 1 or len(ranked) > 1 and ranked[0][1] >= 2 * ranked[1][1]:
             return ranked[0][0]
         return None
 
@@ -746,11 +753,12 @@ class Resolver:
         return tok in self.head_actor
 
     def _fill_country(self, actor: Actor) -> None:
-        """An actor with a sector but no country ("President X", "the rebels") is taken to be
-        of the document's main country, with a confidence that says it was guessed."""
-        if self.main and actor.country is None and actor.sector and actor.kb_id is None \
-                and not (actor.code or "").startswith(("IGO", "IMG", "NGO")) and actor.sector not in ("NGO", "IGO"):
-            actor.country, actor.code = self.main, self.main + actor.sector
+        """An actor with a sector but no country is taken to be of the document's main country
+        when it is a named person ("President X"), or of the only country the document names
+        (for "the rebels", "police"), with a confidence that says it was guessed."""
+        main = self.main if actor.kind == "person" and actor.name else self.only_country
+        if main and actor.country is None and actor.sector and actor.kb_id is None and not (actor.code or "").startswith(("IGO", "IMG", "NGO")) and actor.sector not in ("NGO", "IGO"):
+            actor.country, actor.code = main, main + actor.sector
             actor.confidence = min(actor.confidence, 0.5)
 
     def _is_head(self, tok: "Token") -> bool:
@@ -824,7 +832,10 @@ def merge(r: Reading, other: Reading, res: Resolver) -> Reading:
     """A phrase and its apposition name one actor: "Sergei Lavrov, the Russian foreign minister"."""
     if other.kind is None:
         return r
-    named, titled = (r, other) if (r.entry is not None and r.kind == "person") or (r.name and r.kind == "person") else (other, r)
+    def has_name(x: Reading) -> bool:
+        return x.kind == "person" and (x.entry is not None and not x.via_title or x.entry is None and bool(x.name))
+
+    named, titled = (r, other) if has_name(r) or not has_name(other) and r.entry is not None else (other, r)
     if named.kind == "person" and titled.kind == "person":
         if named.entry is None and titled.entry is not None:
             return titled if not named.name else _with_title(named, titled)
