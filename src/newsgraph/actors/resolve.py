@@ -68,6 +68,7 @@ class Reading:
     confidence: float = 0.4
     surface: bool = False  # `name` is a full name as the text writes it
     via_title: bool = False  # the KB person was found from a title, not a name
+    honor: str | None = None  # sector an honorific in the phrase implies ("Senator" -> LEG)
     ethnic: bool = False  # the country is a guess from an ethnicity ("ethnic Albanians")
     ethnic_iso: str | None = None  # the country of that ethnicity
     countries: list[tuple[str, int, int]] = field(default_factory=list)  # conjoined modifiers
@@ -300,6 +301,8 @@ class Resolver:
                 if used:
                     r.end = max(r.end, pobj.right_edge.idx + len(pobj.right_edge))
                 break
+        r.honor = next((lex.honorific_sectors[t.lower_.rstrip(".")] for t in toks
+                        if t.lower_.rstrip(".") in lex.honorific_sectors and t.i != head.i), None)
         self._decide(r, toks, head, head_match, head_phrase, title, mod_sector, name_ent)
         return r
 
@@ -321,6 +324,10 @@ class Resolver:
             hits = head_match[2]
             entry_id, how, _ = hits[0]
             entry = kb.entries.get(entry_id)
+            if entry is not None and entry.kind == "organization" and entry.country and r.countries \
+                    and all(c != entry.country for c, _, _ in r.countries):
+                head_match, entry = None, None  # "Chile's Defense Department" is not the Pentagon
+        if head_match is not None:
             if how == "demonym":  # "Liberians", "a Mexican", "Iraqi Kurds" (the country of the first)
                 r.kind = "group" if head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s") else "person"
                 located = r.country if r.country and r.country != entry_id else None  # "Albanians in Serbia"
@@ -404,8 +411,8 @@ class Resolver:
                 r.confidence = 0.6 if r.code else 0.4
                 return
             r.kind = "organization"
-            sector = None
-            for t in ent:  # "Nigerian Union of Teachers", "Serbian Workers' Union"
+            sector = lex.sectors[head_phrase][0] if head_phrase in lex.sectors else None  # "Saudi National Guard"
+            for t in ent if sector is None else ():  # "Nigerian Union of Teachers", "Serbian Workers' Union"
                 s = lex.sectors.get(t.lower_) or lex.sectors.get(t.lemma_.lower())
                 if s and not s[1]:
                     sector = s[0]
@@ -427,6 +434,8 @@ class Resolver:
             return
         r.title = title if title and head_phrase and (head_phrase == title or lex.roles.get(head_phrase) == title) else None
         r.title = r.title or (title if title and head_phrase in lex.people else None)
+        if r.title and lex.sectors.get(head_phrase, ("GOV",))[0] != "GOV" and lex.roles.get(head_phrase) != r.title:
+            r.title = None  # "a Jewish community leader", "the chairman of the board" hold no state office
         where = self._where(r)
         if (r.title and where and not r.plural and not r.former and title_sector(lex, r.title) in ("GOV", None)
                 and (r.definite or head.i == toks[0].i or toks[0].lower_ not in ("a", "an"))):
@@ -472,6 +481,8 @@ class Resolver:
     def _person(self, r: Reading, person: Entry, title: str | None) -> None:
         r.entry, r.kind, r.name = person, "person", person.name
         r.country, r.sector, r.code = self.kb.person_code(person, self.day, title)
+        if r.sector is None and r.honor:  # "US Senator Marco Rubio" before any office we list
+            r.sector, r.code = r.honor, (r.country or "") + r.honor
         if r.former and r.sector != "ELI":
             r.sector, r.code = "ELI", (r.country or "") + "ELI"
         r.title = title
