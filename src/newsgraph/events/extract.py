@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 SPEECH = frozenset("""say tell state announce report claim add confirm note stress declare explain write
     argue assert maintain acknowledge admit disclose reveal quote tweet predict estimate believe think suggest
     indicate contend insist reiterate remark comment tell inform signal concede affirm testify recall""".split())
+SPEECH_OR_INSIST = SPEECH | {"remind", "insist", "reiterate", "stress"}
 DENY = frozenset("deny refute dismiss reject disprove".split())
 INTENT = frozenset("plan intend aim decide hope want expect prepare schedule set seek propose mean wish consider "
                    "contemplate weigh mull".split())
@@ -586,7 +587,15 @@ def _negated(tok: "Token") -> bool:
     return False
 
 
-def find_modality(f: Found, sent: "Span") -> None:
+def according_to(sent: "Span") -> "Token | None":
+    """X of "according to X" in the sentence, if any."""
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to":
+            return next((p for p in t.nbor(1).children if p.dep_ == "pobj"), None)
+    return None
+
+
+def find_modality(f: Found, sent: "Span", according: "Token | None" = None) -> None:
     tok = f.anchor
     f.negated = _negated(tok) or (f.light is not None and _negated(f.tok))
     flags: set[str] = set()
@@ -644,14 +653,9 @@ def find_modality(f: Found, sent: "Span") -> None:
                 flags.add("hypothetical")
         if lemma in ("if", "unless"):
             flags.add("hypothetical")
-    # "according to X" anywhere on the clause
-    if f.claim_tok is None:
-        for t in sent:
-            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to":
-                pobj = next((p for p in t.nbor(1).children if p.dep_ == "pobj"), None)
-                if pobj is not None:
-                    f.claim_tok = pobj
-                break
+    # "according to X" anywhere in the sentence
+    if f.claim_tok is None and according is not None:
+        f.claim_tok = according
     if "would" in flags and "future" not in flags:
         flags.add("hypothetical")
     if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
@@ -717,13 +721,12 @@ MUST_ENTRY = Entry("must", "V", None, (), "REQUEST", None, "100", frozenset({"wr
 OBLIGATION = frozenset("must should ought".split())
 
 
-def obligations(ann: "Annotation", sent: "Span", found: list[Found], speaker_at) -> list[Found]:
+def obligations(ann: "Annotation", sent: "Span", found: list[Found], speaker_at, speech: list["Token"],
+                according: "Token | None") -> list[Found]:
     """"X said Y must do Z" is a demand by X on Y (CAMEO 10), whether or not Z is a coded act."""
     out: list[Found] = []
     by_tok = {f.tok.i: f for f in found}
-    for v in sent:
-        if v.lemma_.lower() not in SPEECH | {"remind", "insist", "reiterate", "stress"}:
-            continue
+    for v in speech:
         for c in v.children:
             if c.dep_ != "ccomp" or not (_aux_lemmas(c) & OBLIGATION or (c.lemma_ == "have" and any(
                     x.dep_ == "xcomp" for x in c.children))):
@@ -737,7 +740,7 @@ def obligations(ann: "Annotation", sent: "Span", found: list[Found], speaker_at)
             spk = speaker_at(v.idx)
             req.sources = code_arg(ann, speaker, "subject", spk)
             req.targets = code_arg(ann, subj, "subject", spk)
-            find_modality(req, sent)
+            find_modality(req, sent, according)
             req.claim_tok = None
             inner = by_tok.get(c.i)
             if inner is not None and inner.parent is None:
@@ -751,10 +754,14 @@ def sentence_events(ann: "Annotation", sent: "Span", lexicon: Lexicon, speaker_a
     """All events of one sentence, ranked: main acts first (shallowest trigger, speech acts
     before the acts they embed)."""
     found = find_triggers(sent, lexicon)
+    speech = [t for t in sent if t.lemma_.lower() in SPEECH_OR_INSIST]
+    if not found and not speech:
+        return []
+    according = according_to(sent) if found or speech else None
     link_wrappers(found)
     for f in found:
         speaker = speaker_at(f.tok.idx)
-        find_modality(f, sent)
+        find_modality(f, sent, according)
         find_arguments(ann, f, speaker)
         assault_mode(f)
         if f.parent is not None and not f.sources and f.parent.sources and f.parent.type in ("AGREE", "REJECT", "THREATEN"):
@@ -776,7 +783,7 @@ def sentence_events(ann: "Annotation", sent: "Span", lexicon: Lexicon, speaker_a
             else:
                 f.targets = [a for a in inner.targets if (a.ref.actor_id or a.ref.code) not in src_ids]
     found += derive_commitments(found)
-    found += obligations(ann, sent, found, speaker_at)
+    found += obligations(ann, sent, found, speaker_at, speech, according)
     for f in found:
         if f.parent is not None and f.parent.preset:
             f.modality = "hypothetical"  # what was demanded has not happened
