@@ -162,3 +162,20 @@ def test_actor_at_finds_the_tightest_mention(annotate):
     text = ann.document.text
     assert ann.actor_at(0, len("Russia")).code == "RUS"
     assert ann.actor_at(text.index("minister"), text.index("minister") + 8).kb_id == "person:sergei-lavrov"
+
+
+def test_coreference_on_the_hand_made_articles():
+    """Names, surnames, titles, aliases and definite descriptions across 8 short articles."""
+    from newsgraph.actors.evaluate import evaluate_coref
+
+    result = evaluate_coref()
+    assert result["articles"] == 8 and result["pairs_right"] + result["pairs_missed"] > 30
+    assert result["precision"] >= 0.95 and result["recall"] >= 0.85
+
+
+def test_members_of_an_organisation_and_the_group(extract):
+    doc = extract("ISIS fighters stormed the prison. The group said it freed 300 men. "
+                  "NATO warplanes struck back.", date="2015-01-01")
+    isis = actor_named(doc, "ISIS fighters")
+    assert isis.kb_id == "ISIS" and actor_named(doc, "The group") is isis
+    assert actor_named(doc, "NATO warplanes").kb_id is None  # equipment, not the alliance itself

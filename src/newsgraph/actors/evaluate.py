@@ -173,6 +173,44 @@ def evaluate_ngec(rows: list[dict[str, Any]], annotator: Annotator) -> dict[str,
             "kb_names_found": round(found / (len(wiki) or 1), 4), "kb_name_cases": len(wiki), "errors": errors}
 
 
+COREF_CASES = Path(__file__).with_name("data") / "coref_cases.jsonl"
+
+
+def evaluate_coref(cases: str | Path = COREF_CASES, options: Options | None = None) -> dict[str, Any]:
+    """In-document coreference of names, titles and descriptions, on hand-written articles.
+
+    Each gold mention (its n-th occurrence in the text, in cluster order) is resolved with
+    `link_mention`; two mentions are linked when they resolve to the same actor. Scored over
+    mention pairs: a link inside a gold cluster is right, a link across clusters is wrong, a
+    missing link inside a cluster is missed. Pronouns are not included (the quotes component
+    resolves them)."""
+    rows = [json.loads(line) for line in Path(cases).read_text(encoding="utf-8").splitlines() if line.strip()]
+    annotator = Annotator(options)
+    tp = fp = fn = 0
+    misses = []
+    for row, ann in zip(rows, annotator.annotate([(r["text"], r["date"]) for r in rows])):
+        text, seen, mentions = row["text"], {}, []
+        for c, cluster in enumerate(row["clusters"]):
+            for m in cluster:
+                start = text.index(m, seen.get(m, 0))
+                seen[m] = start + 1
+                mentions.append((c, m, link_mention(ann, start, start + len(m))))
+        for i, (ci, mi, ai) in enumerate(mentions):
+            for cj, mj, aj in mentions[i + 1:]:
+                linked = ai is not None and ai is aj
+                if ci == cj:
+                    tp += linked
+                    fn += not linked
+                elif linked:
+                    fp += 1
+                if (ci == cj) != linked:
+                    misses.append({"id": row["id"], "pair": [mi, mj], "gold_same": ci == cj})
+    p, r = tp / ((tp + fp) or 1), tp / ((tp + fn) or 1)
+    return {"set": "coref", "articles": len(rows), "pairs_right": tp, "pairs_wrong": fp, "pairs_missed": fn,
+            "precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / ((p + r) or 1), 4),
+            "errors": misses, "gold": str(cases)}
+
+
 def evaluate(gold: str | Path, limit: int | None = None, options: Options | None = None) -> dict[str, Any]:
     """Score actor coding on a GSR or NGEC gold file (the format is detected per file)."""
     rows = [json.loads(line) for line in Path(gold).read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -188,7 +226,11 @@ def evaluate(gold: str | Path, limit: int | None = None, options: Options | None
 
 def format_report(result: dict[str, Any], errors: int = 0) -> str:
     lines = [f"gold: {result['gold']}"]
-    if result["set"] == "gsr":
+    if result["set"] == "coref":
+        lines += [f"articles: {result['articles']}; mention pairs right {result['pairs_right']}, "
+                  f"wrong {result['pairs_wrong']}, missed {result['pairs_missed']}",
+                  f"pairwise precision {result['precision']:.3f}  recall {result['recall']:.3f}  F1 {result['f1']:.3f}"]
+    elif result["set"] == "gsr":
         lines += [f"actor spans: {result['actors']} (skipped, text not in sentence: {result['skipped']})",
                   f"country accuracy:          {result['country_accuracy']:.3f}",
                   f"sector accuracy:           {result['sector_accuracy']:.3f}  (on {result['sector_scored']} spans with a scored sector)",

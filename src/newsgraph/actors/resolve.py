@@ -42,6 +42,7 @@ PP_COUNTRY = frozenset({"of", "for", "in", "from", "at", "inside", "within", "th
 PP_SECTOR = frozenset({"of", "for"})
 LOCATED = frozenset({"base", "operate", "station", "deploy", "locate", "active", "live", "fight"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their", "our"})
+PLACE_NOUNS = frozenset({"town", "village", "city", "district", "neighbourhood", "neighborhood", "camp", "region"})
 GOV_HEADS = frozenset({"government", "regime", "administration", "cabinet", "authority", "leadership"})
 PERSONAL_ORGS = frozenset({"person", "group"})
 
@@ -69,6 +70,7 @@ class Reading:
     surface: bool = False  # `name` is a full name as the text writes it
     via_title: bool = False  # the KB person was found from a title, not a name
     honor: str | None = None  # sector an honorific in the phrase implies ("Senator" -> LEG)
+    role_word: str | None = None  # a person noun before a name ("spokesman" in "Taliban spokesman X")
     ethnic: bool = False  # the country is a guess from an ethnicity ("ethnic Albanians")
     ethnic_iso: str | None = None  # the country of that ethnicity
     countries: list[tuple[str, int, int]] = field(default_factory=list)  # conjoined modifiers
@@ -303,6 +305,15 @@ class Resolver:
                 break
         r.honor = next((lex.honorific_sectors[t.lower_.rstrip(".")] for t in toks
                         if t.lower_.rstrip(".") in lex.honorific_sectors and t.i != head.i), None)
+        if head.pos_ == "PROPN":  # "Taliban spokesman Zabihullah Mujahid": later "the spokesman"
+            for t in reversed([t for t in toks if t.i < head.i and t.i not in possessor]):
+                for n in range(min(3, t.i - first + 1), 0, -1):
+                    p = lex.singular(self.phrase(t.i - n + 1, t.i + 1))
+                    if p in lex.people:
+                        r.role_word = p
+                        break
+                if r.role_word:
+                    break
         self._decide(r, toks, head, head_match, head_phrase, title, mod_sector, name_ent)
         return r
 
@@ -427,6 +438,15 @@ class Resolver:
             if own is None or own[1] or own[0] == r.org.sector_at(day):
                 r.entry, r.kind, r.name = r.org, r.org.kind, r.org.name
                 r.country, r.sector, r.code = kb.code_of(r.org, day)
+                r.org, r.confidence = None, 0.9
+                return
+        # "Hezbollah fighters", "ISIS militants": the organisation acting, when coded alike
+        if r.org is not None and r.plural and not r.countries and not r.former and head_phrase in lex.sectors \
+                and head_phrase in lex.people:
+            own = lex.sectors[head_phrase]
+            c, sec, code = kb.code_of(r.org, day)
+            if own[1] or own[0] == sec:
+                r.entry, r.kind, r.name, r.country, r.sector, r.code = r.org, r.org.kind, r.org.name, c, sec, code
                 r.org, r.confidence = None, 0.9
                 return
         # a common noun: a title, an unnamed source, a group, an organisation
@@ -627,6 +647,8 @@ class Resolver:
             words_.add(r.title)
         if r.head_word:
             words_.add(r.head_word)
+        if r.role_word:
+            words_.add(r.role_word)
         if r.kind == "person" and r.name:
             k = key(r.name)
             if k:
@@ -661,7 +683,7 @@ class Resolver:
         contradicting country ("the minister" after "Foreign Minister Sergei Lavrov")."""
         wanted = {w for w in (r.title, r.head_word) if w}
         for actor in reversed(self.order):
-            if actor.kind != "person" or not wanted & self.titles.get(actor.id, set()):
+            if actor.kind != "person" or not _titles_meet(wanted, self.titles.get(actor.id, set())):
                 continue
             if r.country and actor.country and actor.country != r.country:
                 continue
@@ -670,11 +692,15 @@ class Resolver:
 
     def _by_group(self, r: Reading) -> Actor | None:
         """ "the rebels" after "Syrian rebels": the most recent group with that head or sector."""
+        generic = r.head_word in self.lex.weak_none  # "the group", "the alliance", "the movement"
         for actor in reversed(self.order):
-            if actor.kind not in ("group", "organization") or actor.name and actor.kb_id:
+            if actor.kind not in ("group", "organization"):
+                continue
+            entry = self.entry_of.get(actor.id)
+            if entry is not None and (entry.gov or entry.kind != "organization"):
                 continue
             heads = self.titles.get(actor.id, set())
-            if r.head_word in heads or (r.sector and actor.sector == r.sector and actor.kind == r.kind):
+            if r.head_word in heads or generic and actor.kb_id or (r.sector and actor.sector == r.sector):
                 return actor
         return None
 
@@ -804,14 +830,17 @@ class Resolver:
             return None
         apps = [c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
         app_readings = [self.reading(self.np_tokens(a), a, pp=True) for a in apps]
+        first = r
         for ar in app_readings:
             r = merge(r, ar, self)
         if len(r.countries) > 1 and r.entry is None and r.kind in ("group", "person"):
             return self._split_countries(r)
         self.readings[head.i] = r
         start = min([r.start] + [ar.start for ar in app_readings])
-        actor = self.resolve(r, (r.start, r.end))
+        actor = self.resolve(r, (first.start, first.end))
         if actor is not None:
+            if r is not first and first.kind is not None:
+                self.add_mention(actor, (first.start, first.end), first)  # its title: "Ukraine's foreign minister"
             for ar, a in zip(app_readings, apps):
                 self.add_mention(actor, (ar.start, ar.end), ar if ar.kind else r)
                 self.head_actor[a.i] = actor
@@ -876,6 +905,16 @@ def _form_ending(person: Entry, written: str) -> str:
         if len(fk) > len(k) and fk[-len(k):] == k:
             return form
     return person.name
+
+
+def _titles_meet(wanted: set[str], titles: set[str]) -> bool:
+    """ "the minister" meets "foreign minister", "the opposition leader" meets "leader": one
+    title ends with the other's words."""
+    for w in wanted:
+        for t in titles:
+            if w == t or t.endswith(" " + w) or w.endswith(" " + t):
+                return True
+    return False
 
 
 def title_sector(lex, title: str | None) -> str | None:
@@ -977,6 +1016,10 @@ def link_mention(ann: "Annotation", start: int, end: int) -> Actor | None:
     if not toks:
         return None
     r = res.reading(toks, head, pp=True)  # the caller decided it is an actor, even "in Moscow"
+    if r.kind is None and head.lemma_.lower() in PLACE_NOUNS:  # "Iraqi towns" as an actor: their people
+        r.kind, r.sector = "group", "CVL"
+        r.code = (r.country or "") + "CVL"
+        r.confidence = 0.6 if r.country else 0.4
     if r.kind is None:
         # fall back on an existing mention covering the head ("he" is not ours to resolve)
         if head.pos_ in ("NOUN", "PROPN"):

@@ -245,13 +245,18 @@ def eval_actors(gold: Optional[Path] = typer.Option(None, "--gold", exists=True,
                                                     help="PLOVER GSR sentences or NGEC actor cases (JSONL); default: ../shared GSR dev"),
                 limit: Optional[int] = typer.Option(None, help="score only the first N rows"),
                 errors: int = typer.Option(0, "--errors", help="also print the first N misses"),
+                coref: bool = typer.Option(False, "--coref", help="score in-document coreference on the shipped hand-made articles"),
                 as_json: bool = typer.Option(False, "--json", help="print the full result as JSON"),
                 config: Optional[Path] = ConfigOpt, kb: Optional[list[Path]] = KbOpt) -> None:
     """Actor country and country + sector accuracy on gold actor spans (docs/evaluation.md)."""
     import json as _json
 
-    from ..actors.evaluate import DEFAULT_GOLD, evaluate as run_eval, format_report
+    from ..actors.evaluate import DEFAULT_GOLD, evaluate as run_eval, evaluate_coref, format_report
 
+    if coref:
+        result = evaluate_coref(options=with_kb(options_from(config), kb))
+        typer.echo(_json.dumps(result, indent=1) if as_json else format_report(result, errors=errors))
+        return
     gold = gold or DEFAULT_GOLD
     if not gold.exists():
         fail(f"no gold file {gold}; pass --gold FILE")
