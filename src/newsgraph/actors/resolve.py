@@ -836,7 +836,6 @@ class Resolver:
         if len(r.countries) > 1 and r.entry is None and r.kind in ("group", "person"):
             return self._split_countries(r)
         self.readings[head.i] = r
-        start = min([r.start] + [ar.start for ar in app_readings])
         actor = self.resolve(r, (first.start, first.end))
         if actor is not None:
             if r is not first and first.kind is not None:
@@ -844,7 +843,6 @@ class Resolver:
             for ar, a in zip(app_readings, apps):
                 self.add_mention(actor, (ar.start, ar.end), ar if ar.kind else r)
                 self.head_actor[a.i] = actor
-        del start
         return actor
 
     def _split_countries(self, r: Reading) -> Actor | None:
