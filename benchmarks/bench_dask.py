@@ -106,16 +106,16 @@ def article(i: int, words: int = 600, seed: int = 11) -> dict[str, str]:
     return {"id": f"syn-{i}", "date": date, "source": rng.choice(AGENCIES), "text": "\n\n".join(text)}
 
 
-def articles(n: int, start: int = 0) -> Iterator[dict[str, str]]:
+def articles(n: int, start: int = 0, words: int = 600) -> Iterator[dict[str, str]]:
     for i in range(start, start + n):
-        yield article(i)
+        yield article(i, words)
 
 
-def write_corpus(path: Path, n: int, start: int = 0) -> int:
+def write_corpus(path: Path, n: int, start: int = 0, words_per_article: int = 600) -> int:
     """n articles as JSON Lines; returns the number of words."""
     words = 0
     with path.open("w", encoding="utf-8") as fh:
-        for art in articles(n, start):
+        for art in articles(n, start, words_per_article):
             words += len(art["text"].split())
             fh.write(json.dumps(art) + "\n")
     return words
@@ -167,12 +167,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", type=int, default=5000, help="articles")
     parser.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated")
+    parser.add_argument("--words", type=int, default=600, help="words per article")
     parser.add_argument("--no-single", action="store_true", help="skip the single-process baseline")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="ng-bench-dask-"))
     try:
         corpus = scratch / "corpus.jsonl"
-        words = write_corpus(corpus, args.n)
+        words = write_corpus(corpus, args.n, words_per_article=args.words)
         print(f"{args.n} articles, {words} words ({words / args.n:.0f} per article); {os.cpu_count()} cores; {load()}")
         single = None
         if not args.no_single:
