@@ -39,10 +39,11 @@ if TYPE_CHECKING:
     from ..annotation import Annotation
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", "la", "on", "upon", "bin"}
+CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", "la", "on", "upon", "bin",
+              "e", "i", "ul"}  # Persian ezafe: "Mazar-e-Sharif", "Mazar-i-Sharif"
 MISLABELS = {"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"}
 LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
-            "inside", "through", "throughout", "via", "between", "within", "on"}
+            "inside", "through", "throughout", "via", "between", "within", "on", "over"}
 PLACE_OBJECT_VERBS = {"enter", "seize", "capture", "recapture", "retake", "take", "storm", "shell", "bomb",
                       "besiege", "encircle", "surround", "raid", "liberate", "reach", "visit", "occupy",
                       "overrun", "evacuate", "leave", "flee", "abandon", "defend", "lose", "hold", "control",
@@ -51,7 +52,9 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
               "north-east", "north-west", "south-east", "south-west"}
 OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "control", "capture", "siege", "fall",
                          "residents", "people", "governor", "mayor", "streets", "city", "town", "village",
-                         "capital", "port", "province", "region", "state", "governorate", "oblast"}
+                         "capital", "port", "province", "region", "state", "governorate", "oblast", "blockade",
+                         "edge", "suburbs", "ruins", "parts", "battle", "shelling", "bombardment", "occupation",
+                         "liberation", "evacuation"}
 CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "suburb", "district"}
 ADMIN_WORDS = {"province", "governorate", "region", "state", "oblast", "county", "prefecture", "district",
                "territory", "department", "republic"}
@@ -68,6 +71,11 @@ AGENT_VERBS = {"say", "tell", "warn", "announce", "accuse", "deny", "reject", "i
                "express", "voice", "maintain", "stress", "signal", "suggest", "vote", "veto", "abstain",
                "object", "complain", "push", "press", "step", "move", "act", "intervene", "invade", "attack",
                "strike", "bomb", "respond", "react", "refuse", "resist", "recognize", "recognise"}
+# Verbs whose object is addressed or judged as an actor: "Beijing warned Manila", "accused Kigali".
+TARGET_VERBS = {"warn", "accuse", "urge", "condemn", "criticize", "criticise", "blame", "threaten", "sanction",
+                "pressure", "press", "praise", "thank", "congratulate", "ask", "invite", "reassure", "lobby",
+                "persuade", "denounce", "rebuke", "caution", "implore", "exhort", "support", "back", "help",
+                "join", "reward", "punish", "defy", "oppose", "trust", "thwart", "provoke", "outmaneuver"}
 STANCE_ADJECTIVES = {"ready", "willing", "prepared", "determined", "concerned", "open", "committed", "eager",
                      "reluctant", "unwilling", "keen", "opposed", "unhappy", "satisfied", "confident", "adamant",
                      "firm", "careful", "cautious", "worried", "angry", "furious", "aware", "responsible"}
@@ -111,6 +119,7 @@ class Mention:
     source: str  # ner | dateline | mislabel | propn
     root: "Token | None"
     candidates: list[tuple[Entry, str]]
+    locative: bool = False  # after "in", "near", "the outskirts of"; the object of "seized"
     feature_hint: str | None = None  # "city" or "admin"
     qualifiers: list[Entry] = field(default_factory=list)
     qualifier_states: set[str] = field(default_factory=set)
@@ -122,7 +131,7 @@ def places_of(ann: "Annotation") -> list[Place]:
     component running earlier (events) and the 'places' component share the work."""
     cached = ann.shared.get("places")
     if cached is None:
-        cities = getattr(getattr(ann.options, "places", None), "cities", "cities15000")
+        cities = getattr(getattr(ann.options, "places", None), "cities", "cities1000")
         cached = ann.shared["places"] = resolve(ann, gazetteer(cities))
     return cached
 
@@ -136,9 +145,25 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     mentions = find_mentions(ann, gaz)
     _add_qualifiers(ann, mentions, gaz)
     evidence = _country_evidence(ann, mentions, gaz)
+    mentions = [m for m in mentions if _believable(m, evidence)]
     states = {e.admin1 for m in mentions for e, _ in m.candidates[:1] if e.feature == "admin1" and e.admin1}
     anchors = _anchors(mentions)
     return [_choose(ann, m, evidence, states, [a for a in anchors if a[0] is not m]) for m in mentions]
+
+
+def _minor_only(m: Mention) -> bool:
+    return bool(m.candidates) and all(e.minor for e, _ in m.candidates)
+
+
+def _believable(m: Mention, evidence: Counter) -> bool:
+    """A name that only small towns bear is a place when something else says so: a qualifier or
+    a feature word ("Chibok, Borno", "the town of Huwara"), or the article's other places and
+    demonyms pointing to the town's country; for a span the NER called a place, a locative cue
+    is enough ("fighting near Sake"). Otherwise it is more likely a person, a group or a word."""
+    if not _minor_only(m) or m.qualifiers or m.qualifier_states or m.feature_hint:
+        return True
+    supported = any(evidence[e.country] - m.prior[e.country] >= 0.5 for e, _ in m.candidates if e.country)
+    return supported or (m.source == "ner" and m.locative)
 
 
 def _anchors(mentions: list[Mention]) -> list[tuple[Mention, float, float]]:
@@ -169,7 +194,7 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
     for match in DATELINE.finditer(text):
         pos = match.start(1)
         for part in match.group(1).split("/"):
-            cands = [c for c in gaz.lookup(part, loose=False) if c[0].feature in ("city", "country", "admin1")]
+            cands = [c for c in gaz.lookup(part, loose=False, minor=False) if c[0].feature in ("city", "country", "admin1")]
             if cands:
                 add(Mention(pos, pos + len(part), part, "dateline", None, cands))
             pos += len(part) + 1
@@ -184,31 +209,30 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
             cands = _lookup_span(gaz, span, ent.label_)
             if not cands and ent.label_ == "GPE":
                 continue  # a GPE the gazetteer lacks is most often an organisation ("ISIL")
-            m = Mention(span.start_char, span.end_char, span.text, "ner", span.root, cands)
+            m = Mention(span.start_char, span.end_char, span.text, "ner", span.root, cands, _is_locative(span))
             m.feature_hint = _feature_hint(span)
             add(m)
         elif ent.label_ in MISLABELS and fold(ent.text) not in gaz.demonyms:
             span = _trim(ent)
             if span is None:
                 continue
-            locative = _is_locative(span)
+            hint = _feature_hint(span)
+            locative = _is_locative(span) or hint is not None
             if ent.label_ == "PERSON" and not (locative or _bare_name(span)):
                 continue
             cands = [c for c in gaz.lookup(span.text, loose=False) if _strong(c, locative)]
             if cands:
-                m = Mention(span.start_char, span.end_char, span.text, "mislabel", span.root, cands)
-                m.feature_hint = _feature_hint(span)
+                m = Mention(span.start_char, span.end_char, span.text, "mislabel", span.root, cands, locative, hint)
                 add(m)
 
     for span in _proper_noun_runs(doc, ent_tokens):
-        locative = _is_locative(span)
+        hint = _feature_hint(span)
+        locative = _is_locative(span) or hint is not None
         if not locative and (_title_case(span.sent) or _modifies_common_noun(span)):
             continue  # "Split Deepens Over Nice Deal", "Mobile phones"
         cands = [c for c in gaz.lookup(span.text, loose=False) if _strong(c, locative)]
         if cands:
-            m = Mention(span.start_char, span.end_char, span.text, "propn", span.root, cands)
-            m.feature_hint = _feature_hint(span)
-            add(m)
+            add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, cands, locative, hint))
     found.sort(key=lambda m: m.start)
     return found
 
@@ -319,7 +343,7 @@ def _proper_noun_runs(doc, ent_tokens: set[int]):
                 j = k + 1
             else:
                 break
-        yield from _sub_runs(doc, i, min(j, i + 4))
+        yield from _sub_runs(doc, i, min(j, i + 6))  # "Mazar - e - Sharif"
         i = j
 
 
@@ -394,6 +418,8 @@ def _country_evidence(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer
     evidence: Counter = Counter()
     for m in mentions:
         scores = [(_prior(e, how), e) for e, how in m.candidates]
+        if _minor_only(m):
+            continue  # not yet believed; see _believable
         total = sum(math.exp(s) for s, _ in scores) or 1.0
         for s, e in scores:
             if e.country:
@@ -478,5 +504,7 @@ def _role(root: "Token | None") -> str:
     if dep == "pobj" and head.dep_ == "agent":  # "was bombed by Russia"
         return "actor"
     if dep in ("poss", "compound", "nmod", "amod", "npadvmod") and head.lemma_.lower() in ACTOR_NOUNS | {"lead", "back"}:
+        return "actor"
+    if dep == "dobj" and head.lemma_.lower() in TARGET_VERBS:  # "Beijing warned Manila"
         return "actor"
     return "location"
