@@ -98,9 +98,11 @@ _INITIAL_DJ = re.compile(r"\bdj")
 def variant(key: str) -> str:
     """A folded key with the commonest transliteration differences removed: doubled letters
     ("Tall Afar" = "Tal Afar", "Ma'arrat" = "Maarat"), a final -ah/-eh ("Huwwarah" = "Huwara"),
-    ou for u ("Younis" = "Yunis"), dj for j ("Djibo" = "Jibo"). Only a fallback when the exact
-    key is unknown: it merges names that differ ("Samarra" and "Samara")."""
-    return _INITIAL_DJ.sub("j", _FINAL_H.sub("", _DOUBLE.sub(r"\1", key)).replace("ou", "u"))
+    ou for u ("Younis" = "Yunis"), ai/ei for ay/ey ("Qaryatain" = "Qaryatayn"), dj for j
+    ("Djibo" = "Jibo"). Only a fallback when the exact key is unknown: it merges names that
+    differ ("Samarra" and "Samara")."""
+    key = _FINAL_H.sub("", _DOUBLE.sub(r"\1", key)).replace("ou", "u").replace("ay", "ai").replace("ey", "ei")
+    return _INITIAL_DJ.sub("j", key)
 
 
 def skeleton(key: str) -> str:
@@ -179,7 +181,7 @@ class Gazetteer:
         variant) or "loose". Small towns (`Entry.minor`) come along unless `minor` is false."""
         key = fold(name)
         out = self._exact(key, minor)
-        if out or len(key) < 4:
+        if out or len(key) < 5:  # "Brit" is not "Britt"
             return out
         v = variant(key)
         for other in {v, *self.variants.get(v, "").split("\t")} - {key, ""}:

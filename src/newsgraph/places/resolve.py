@@ -156,14 +156,20 @@ def _minor_only(m: Mention) -> bool:
 
 
 def _believable(m: Mention, evidence: Counter) -> bool:
-    """A name that only small towns bear is a place when something else says so: a qualifier or
-    a feature word ("Chibok, Borno", "the town of Huwara"), or the article's other places and
-    demonyms pointing to the town's country; for a span the NER called a place, a locative cue
-    is enough ("fighting near Sake"). Otherwise it is more likely a person, a group or a word."""
-    if not _minor_only(m) or m.qualifiers or m.qualifier_states or m.feature_hint:
+    """A name that only small towns bear is a place when something else says so: the article's
+    other places and demonyms pointing to the town's country, a qualifier naming it ("Chibok,
+    Borno"), or, unless the article is plainly about other countries, a feature word ("the town
+    of Huwara") or, for a span the NER called a place, a locative cue ("fighting near Sake").
+    Otherwise it is more likely a person, a group or a word ("Koréa", a village in Ivory Coast)."""
+    if not _minor_only(m):
         return True
-    supported = any(evidence[e.country] - m.prior[e.country] >= 0.5 for e, _ in m.candidates if e.country)
-    return supported or (m.source == "ner" and m.locative)
+    countries = {e.country for e, _ in m.candidates if e.country}
+    if any(evidence[c] >= 0.5 for c in countries) or countries & {q.country for q in m.qualifiers} or any(
+            e.admin1 in m.qualifier_states for e, _ in m.candidates):
+        return True
+    if sum(evidence.values()) >= 1 and not any(evidence[c] >= 0.1 for c in countries):
+        return False
+    return m.feature_hint is not None or (m.source == "ner" and m.locative)
 
 
 def _anchors(mentions: list[Mention]) -> list[tuple[Mention, float, float]]:
@@ -307,7 +313,7 @@ def _is_locative(span: "Span") -> bool:
 
 def _feature_hint(span: "Span") -> str | None:
     doc = span.doc
-    last = span[-1].lower_
+    last = span[-1].lower_ if len(span) > 1 else ""  # "State" alone is no feature word
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     if last in ADMIN_WORDS or nxt in ADMIN_WORDS:
         return "admin"
