@@ -95,6 +95,7 @@ _FINAL_H = re.compile(r"(?<=[a-z][ae])h\b")
 _INITIAL_DJ = re.compile(r"\bdj")
 
 
+@lru_cache(maxsize=16384)
 def variant(key: str) -> str:
     """A folded key with the commonest transliteration differences removed: doubled letters
     ("Tall Afar" = "Tal Afar", "Ma'arrat" = "Maarat"), a final -ah/-eh ("Huwwarah" = "Huwara"),

@@ -232,11 +232,14 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 add(m)
 
     for span in _proper_noun_runs(doc, ent_tokens):
+        cands = gaz.lookup(span.text, loose=False)
+        if not cands or any(taken[span.start_char:span.end_char]):
+            continue
         hint = _feature_hint(span)
         locative = _is_locative(span) or hint is not None
         if not locative and (_title_case(span.sent) or _modifies_common_noun(span)):
             continue  # "Split Deepens Over Nice Deal", "Mobile phones"
-        cands = [c for c in gaz.lookup(span.text, loose=False) if _strong(c, locative)]
+        cands = [c for c in cands if _strong(c, locative)]
         if cands:
             add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, cands, locative, hint))
     found.sort(key=lambda m: m.start)
@@ -470,18 +473,25 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str],
             score += W_QUALIFIER
         if entry.admin1 and entry.feature == "city" and entry.admin1 in qual_states:
             score += W_QUALIFIER
-        if len(m.candidates) > 1 and entry.lat is not None and any(
-                haversine_km(entry.lat, entry.lon, lat, lon) <= 300 for _, lat, lon in anchors):
-            score += W_NEAR
         if m.feature_hint == "city" and entry.feature == "city":
             score += W_FEATURE
         elif m.feature_hint == "admin" and entry.feature in ("admin1", "region"):
             score += W_FEATURE
         elif m.feature_hint == "admin" and entry.feature == "country":
             score -= W_FEATURE  # "Niger state", "Punjab province": part of a country
-        if len(m.candidates) > 1:  # ties between alternate names: the closer spelling wins
-            score += 0.25 * SequenceMatcher(None, fold(m.text), fold(entry.name)).ratio()
-        scored.append((score, entry, how))
+        scored.append([score, entry, how])
+    if len(scored) > 1:
+        # The two costly terms, only for candidates they could lift to the top: with a hundred
+        # small towns called Paris or Moscow, the others cannot win and count little in `share`.
+        top = max(s[0] for s in scored) - W_NEAR - 0.25
+        for row in scored:
+            if row[0] < top:
+                continue
+            entry = row[1]
+            if entry.lat is not None and any(haversine_km(entry.lat, entry.lon, lat, lon) <= 300
+                                             for _, lat, lon in anchors):
+                row[0] += W_NEAR
+            row[0] += 0.25 * SequenceMatcher(None, fold(m.text), fold(entry.name)).ratio()  # closer spelling wins
     scored.sort(key=lambda x: (-x[0], x[1].feature != "country", -x[1].importance))
     best_score, best, how = scored[0]
     share = 1.0 / sum(math.exp(s - best_score) for s, _, _ in scored)
