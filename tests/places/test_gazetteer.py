@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from newsgraph.places.gazetteer import Gazetteer, fold, gazetteer, haversine_km, skeleton
+from newsgraph.places.gazetteer import Gazetteer, fold, gazetteer, haversine_km, skeleton, variant
 
 
 @pytest.mark.parametrize("name, key", [
@@ -69,3 +69,32 @@ def test_loads_from_cache_well_under_two_seconds(tmp_path, monkeypatch):
     g = Gazetteer()
     assert time.perf_counter() - t < 1.5
     assert best(g, "Kharkov").name == "Kharkiv"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Tall ‘Afar", "Tal Afar"), ("Ma‘arrat an Nu‘mān", "Maarat al-Numan"), ("Huwwarah", "Huwara"),
+    ("Khan Younis", "Khan Yunis"), ("Al Qaryatayn", "Qaryatain"), ("Djibo", "Jibo"),
+])
+def test_variant_unifies_transliterations(a, b):
+    assert variant(fold(a)) == variant(fold(b))
+
+
+def test_variant_is_only_a_fallback(gaz):
+    """"Samarra" and "Samara" share a variant key; the exact name still decides."""
+    assert best(gaz, "Samarra").country == "IRQ" and best(gaz, "Samara").country == "RUS"
+    assert best(gaz, "Qaryatain").country == "SYR"  # GeoNames spells it Al Qaryatayn
+    assert not [e for e, _ in gaz.lookup("Sanaa") if e.country != "YEM"]  # "sana": too short for a variant
+
+
+def test_small_towns_come_from_the_packed_tier(gaz):
+    town = best(gaz, "Vuhledar")
+    assert (town.country, town.minor) == ("UKR", True) and abs(town.lat - 47.78) < 0.05
+    assert not gaz.lookup("Vuhledar", minor=False)
+    assert best(gaz, "Stepanakert").country == "AZE"  # an alternate name of a small town
+    assert not best(gaz, "Kharkiv").minor  # cities of 15,000+ people stay in the main tier
+
+
+def test_provinces_take_the_point_of_their_small_capital(gaz):
+    """Ménaka region (Mali) has no city of 15,000+ people of its name: its capital gives the point."""
+    region = next(e for e, _ in gaz.lookup("Menaka") if e.feature == "admin1")
+    assert region.lat is not None and haversine_km(region.lat, region.lon, 15.92, 2.40) < 25

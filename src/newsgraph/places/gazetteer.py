@@ -307,6 +307,14 @@ class Gazetteer:
             self._add(entry, [s["name"]])
             curated_keys.add(("USA", fold(s["name"])))
 
+        # Small towns: the packed tier, and coordinates for provinces named after their capital.
+        towns = json.loads((gdir / f"{cities_file}.json").read_text(encoding="utf-8")) \
+            if cities_file != "cities15000" else {}
+        for c in sorted(towns.values(), key=lambda c: -int(c["population"] or 0)):
+            iso3 = self.iso2_to_iso3.get(c["countrycode"])
+            if iso3 and (iso3, fold(c["name"])) not in city_by_name:
+                city_by_name[iso3, fold(c["name"])] = Entry("", c["name"], iso3, float(c["latitude"]),
+                                                            float(c["longitude"]), "city", 0.0)
         for sub in pycountry.subdivisions:
             if sub.parent_code is not None or _SKIP_SUBDIVISION_TYPES.search(sub.type):
                 continue
@@ -322,8 +330,8 @@ class Gazetteer:
         for entry, names, alts in city_entries:
             self._add(entry, names, alts)
 
-        if cities_file != "cities15000":
-            self._build_minor(json.loads((gdir / f"{cities_file}.json").read_text(encoding="utf-8")), cities)
+        if towns:
+            self._build_minor(towns, cities)
 
         cont = json.loads((gdir / "continents.json").read_text(encoding="utf-8"))
         for c in cont.values():
@@ -353,7 +361,8 @@ class Gazetteer:
             name = fold(c["name"])
             index.setdefault(name, []).append(str(row))
             for key in {fold(a) for a in c["alternatenames"] if _is_usable_alternate(a)} - {name}:
-                index.setdefault(key, []).append(f"{row}a")
+                if not _GENERIC_WORDS.issuperset(key.split()):  # "Western" for Cuba City, Wisconsin
+                    index.setdefault(key, []).append(f"{row}a")
         self.minor_index = {k: ",".join(v) for k, v in index.items()}
 
 

@@ -43,7 +43,7 @@ CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", 
               "e", "i", "ul"}  # Persian ezafe: "Mazar-e-Sharif", "Mazar-i-Sharif"
 MISLABELS = {"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"}
 LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
-            "inside", "through", "throughout", "via", "between", "within", "on", "over"}
+            "inside", "through", "throughout", "via", "between", "within", "on"}
 PLACE_OBJECT_VERBS = {"enter", "seize", "capture", "recapture", "retake", "take", "storm", "shell", "bomb",
                       "besiege", "encircle", "surround", "raid", "liberate", "reach", "visit", "occupy",
                       "overrun", "evacuate", "leave", "flee", "abandon", "defend", "lose", "hold", "control",
@@ -261,7 +261,7 @@ def _lookup_span(gaz: Gazetteer, span: "Span", label: str) -> list[tuple[Entry, 
     """Whole span first; then without a trailing feature word ("Idlib province" -> "Idlib"), and
     the longest leading name ("Damascus International Airport" -> "Damascus"). A facility must
     match a place's own name: "White House" is an alternate name of Casablanca."""
-    cands = gaz.lookup(span.text, loose=label != "FAC")
+    cands = gaz.lookup(span.text, loose=label != "FAC", minor=label != "FAC")  # White House, Tennessee
     if label == "FAC":
         cands = [c for c in cands if c[1] == "name"]
     if cands:
@@ -304,12 +304,12 @@ def _is_locative(span: "Span") -> bool:
     the object of "entered", "seized", "shelled"?"""
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
-    if prev is not None and prev.lower_ in LOCATIVE:
+    if prev is not None and (prev.lower_ in LOCATIVE or prev.text == "over"):  # not "Split Deepens Over Nice Deal"
         return True
     if prev is not None and prev.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in OF_PLACE:
         return True
     root, head = span.root, span.root.head
-    if root.dep_ == "pobj" and head.lower_ in LOCATIVE:
+    if root.dep_ == "pobj" and (head.lower_ in LOCATIVE or head.text == "over"):
         return True
     return root.dep_ == "dobj" and head.lemma_.lower() in PLACE_OBJECT_VERBS
 
@@ -434,9 +434,16 @@ def _country_evidence(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer
             if e.country:
                 m.prior[e.country] += math.exp(s) / total
         evidence.update(m.prior)
+    norp = set()
     for ent in ann.doc.ents:
         if ent.label_ == "NORP":
+            norp.update(range(ent.start, ent.end))
             iso3 = gaz.demonyms.get(fold(ent.text))
+            if iso3:
+                evidence[iso3] += 1.0
+    for tok in ann.doc:  # demonyms the NER missed or mislabelled: "Azerbaijani troops"
+        if tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.i not in norp:
+            iso3 = gaz.demonyms.get(fold(tok.text))
             if iso3:
                 evidence[iso3] += 1.0
     for actor in ann.document.actors:
