@@ -97,6 +97,9 @@ def test_small_towns_do_not_steal_names(run):
     # "Cappadocia" is only a village in Italy: not in an article about south-east Turkey.
     places = run("Police detained 40 protesters in Diyarbakir and in the city of Cappadocia on Sunday.")
     assert all(p.country != "ITA" for p in places)
+    # Country context alone does not give a small town (Saint Helena, California) a bigger place's name.
+    text = "US officials said the United States would send a navy ship to Saint Helena, and Washington would pay."
+    assert place(run(text), "Saint Helena").country == "SHN"
     # Names of the Secretary of State's sort are not places.
     assert not [p for p in run("Secretary of State Blinken met the Islamic State envoy.") if p.gazetteer_id]
 

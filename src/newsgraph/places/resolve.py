@@ -10,7 +10,8 @@ Each candidate entry gets a score, and the best wins:
     importance (log10 population; countries +1) + 0.75 if a capital
     - 0.5 for an alternate spelling or a spelling variant, - 1.5 for a loose (consonant) match
     + 3 x the share of the article's country evidence that points to the candidate's country
-      (other places, demonyms such as "Lebanese", the countries of the article's actors)
+      (other places, demonyms such as "Lebanese", the countries of the article's actors);
+      1 x for a small town competing with bigger places of its name
     + 2 if the candidate's US state is mentioned in the article
     + 1 if it lies within 300 km of another place of the article that is not in doubt
     + 6 if an explicit qualifier names its country or state ("Paris, Texas", "Libya's Tripoli",
@@ -471,11 +472,15 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str],
     total = sum(evidence.values()) - sum(own.values())
     qual_countries = {q.country for q in m.qualifiers if q.country}
     qual_states = m.qualifier_states | {q.admin1 for q in m.qualifiers if q.admin1}
+    # A small town needs more than the article's country to take a name from a bigger place
+    # (Saint Helena, California, in an article full of the United States).
+    minor_context = W_CONTEXT / 3 if not _minor_only(m) else W_CONTEXT
     scored = []
     for entry, how in m.candidates:
         score = _prior(entry, how)
         if entry.country and total > 0:
-            score += W_CONTEXT * max(0.0, evidence[entry.country] - own[entry.country]) / total
+            weight = minor_context if entry.minor else W_CONTEXT
+            score += weight * max(0.0, evidence[entry.country] - own[entry.country]) / total
         if entry.admin1 and entry.feature == "city" and entry.admin1 in states:
             score += W_STATE
         if entry.country in qual_countries and not (entry in m.qualifiers):
