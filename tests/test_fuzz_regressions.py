@@ -39,6 +39,9 @@ def test_spacy_failing_on_one_text_does_not_cost_its_batch(pipeline: Pipeline, m
                 raise ValueError("spaCy cannot take this text")
             return real(text)
 
+        def memory_zone(self):
+            return real.memory_zone()
+
     monkeypatch.setattr(pipeline, "nlp", Fragile())
     raws = [RawDoc(text="Kyiv said no.", id="a"), RawDoc(text="Minsk [boom] said yes.", id="b", line=2, origin="f"),
             RawDoc(text="Ankara said maybe.", id="c")]

@@ -80,25 +80,31 @@ class Pipeline:
                         url=raw.url, title=raw.title, origin=f"{raw.origin}:{raw.line}" if raw.line else raw.origin,
                         version=self.version)
 
-    def _run(self, batch: list[tuple[RawDoc, Document | ErrorRecord]], raise_errors: bool) -> Iterator[Document | ErrorRecord]:
+    def _run(self, batch: list[tuple[RawDoc, Document | ErrorRecord]], raise_errors: bool) -> list[Document | ErrorRecord]:
+        """One batch, inside a spaCy memory zone: the strings its texts add to the vocabulary are freed
+        afterwards, so a long run's memory stays flat however many new names and numbers it reads.
+        Documents hold plain Python values, never spaCy objects, so nothing outlives the zone."""
         todo = [d for _, d in batch if isinstance(d, Document)]
-        parsed = iter(self._parse([d.text for d in todo]))
-        for raw, document in batch:
-            if isinstance(document, ErrorRecord):
-                yield document
-                continue
-            doc = next(parsed)
-            try:
-                if isinstance(doc, Exception):
-                    raise doc
-                yield self._annotate(doc, document)
-            except Exception as exc:  # a bug on one document must not stop the batch
-                if raise_errors:
-                    raise
-                log.exception("pipeline failed on %s", document.id)
-                detail = f"{type(exc).__name__}: {exc}"[:300]
-                yield ErrorRecord(raw.origin or document.id, "E013", NewsgraphError("E013", detail=detail).reason,
-                                  line=raw.line, doc_id=document.id)
+        out: list[Document | ErrorRecord] = []
+        with self.nlp.memory_zone():
+            parsed = iter(self._parse([d.text for d in todo]))
+            for raw, document in batch:
+                if isinstance(document, ErrorRecord):
+                    out.append(document)
+                    continue
+                doc = next(parsed)
+                try:
+                    if isinstance(doc, Exception):
+                        raise doc
+                    out.append(self._annotate(doc, document))
+                except Exception as exc:  # a bug on one document must not stop the batch
+                    if raise_errors:
+                        raise
+                    log.exception("pipeline failed on %s", document.id)
+                    detail = f"{type(exc).__name__}: {exc}"[:300]
+                    out.append(ErrorRecord(raw.origin or document.id, "E013", NewsgraphError("E013", detail=detail).reason,
+                                           line=raw.line, doc_id=document.id))
+        return out
 
     def _parse(self, texts: list[str]) -> list:
         """spaCy Docs in one batch; if spaCy fails, one by one, so only the text at fault fails (as its exception)."""
