@@ -98,8 +98,10 @@ def main() -> None:
         drv = slope([s[1] / 1000 for s in warm], [s[3] for s in warm])
         print(f"worker RSS: {samples[0][2]:.0f} MB at start, {warm[0][2]:.0f} MB after warm-up "
               f"({warm[0][1]} articles), {warm[-1][2]:.0f} MB at the end, peak {max(s[2] for s in samples):.0f} MB")
+        late = [s for s in samples if s[1] >= args.n / 2]
+        late_k = slope([s[1] / 1000 for s in late], [s[2] for s in late]) if len(late) >= 3 else float("nan")
         print(f"slope after warm-up: worker {per_k:+.2f} MB per 1,000 articles ({per_h:+.1f} MB/hour); "
-              f"driver {drv:+.2f} MB per 1,000 articles")
+              f"over the second half {late_k:+.2f} MB per 1,000 articles; driver {drv:+.2f} MB per 1,000 articles")
     shutil.rmtree(scratch, ignore_errors=True)
 
 
