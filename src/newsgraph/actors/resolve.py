@@ -111,7 +111,11 @@ class Resolver:
         self.readings: dict[int, Reading] = {}
         self.ethnic: dict[str, str] = {}  # actor id -> ethnicity's country, while its country is a guess
         self._n = 0
-        self._words = [words(t.text) if not t.is_space else () for t in self.doc]
+        tokens = list(self.doc)  # one Token object each: doc[i] makes a new one every time
+        self._words = [words(t.text) if not t.is_space else () for t in tokens]
+        self._starts = [t.idx for t in tokens]
+        self._ends = [t.idx + len(t) for t in tokens]
+        self._phrases: dict[tuple[int, int], str] = {}
         self._matches = self._kb_matches()
         self._ents = {}
         for ent in self.doc.ents:
@@ -193,9 +197,12 @@ class Resolver:
         return toks
 
     def phrase(self, a: int, b: int) -> str:
-        """Lower-cased text of tokens a..b-1, single-spaced."""
-        doc = self.doc
-        return " ".join(self.text[doc[a].idx: doc[b - 1].idx + len(doc[b - 1])].lower().split())
+        """Lower-cased text of tokens a..b-1, single-spaced (memoised: readings ask for the
+        same token windows again and again)."""
+        p = self._phrases.get((a, b))
+        if p is None:
+            p = self._phrases[a, b] = " ".join(self.text[self._starts[a]: self._ends[b - 1]].lower().split())
+        return p
 
     def reading(self, toks: list["Token"], head: "Token", pp: bool = True) -> Reading:
         """Interpret one noun phrase (see the module docstring)."""
