@@ -103,7 +103,7 @@ class Resolver:
         self.actors = ann.document.actors
         self.by_key: dict[Any, Actor] = {}
         self.entry_of: dict[str, Entry] = {}  # actor id -> KB entry
-        self.order: list[Actor] = []  # actors by latest mention, most recent last
+        self.order: dict[str, Actor] = {}  # actors by latest mention, most recent last (by id)
         self.titles: dict[str, set[str]] = {}  # actor id -> offices and head words of its mentions
         self.surnames: dict[tuple[str, ...], Actor] = {}
         self.acronyms: dict[str, Actor] = {}
@@ -661,9 +661,8 @@ class Resolver:
             if k:
                 self.surnames[k[-1:]] = actor
         self.head_actor[r.head] = actor
-        if actor in self.order:
-            self.order.remove(actor)
-        self.order.append(actor)
+        self.order.pop(actor.id, None)  # (a list's `in` would compare dataclasses field by field)
+        self.order[actor.id] = actor
 
     def _by_surname(self, r: Reading) -> Actor | None:
         """ "Lavrov" or "Mr Lavrov" after "Sergei Lavrov"."""
@@ -679,7 +678,7 @@ class Resolver:
 
     def _unnamed_for(self, r: Reading) -> Actor | None:
         """An earlier unnamed person with the title this KB person holds ("the president" before "Obama")."""
-        for actor in reversed(self.order):
+        for actor in reversed(self.order.values()):
             if actor.kind == "person" and actor.name is None and actor.kb_id is None and r.title \
                     and r.title in self.titles.get(actor.id, ()) and (actor.country in (None, r.country)):
                 return actor
@@ -689,7 +688,7 @@ class Resolver:
         """A definite title without a name: the most recent person with that title and no
         contradicting country ("the minister" after "Foreign Minister Sergei Lavrov")."""
         wanted = {w for w in (r.title, r.head_word) if w}
-        for actor in reversed(self.order):
+        for actor in reversed(self.order.values()):
             if actor.kind != "person" or not _titles_meet(wanted, self.titles.get(actor.id, set())):
                 continue
             if r.country and actor.country and actor.country != r.country:
@@ -700,7 +699,7 @@ class Resolver:
     def _by_group(self, r: Reading) -> Actor | None:
         """ "the rebels" after "Syrian rebels": the most recent group with that head or sector."""
         generic = r.head_word in self.lex.weak_none  # "the group", "the alliance", "the movement"
-        for actor in reversed(self.order):
+        for actor in reversed(self.order.values()):
             if actor.kind not in ("group", "organization"):
                 continue
             entry = self.entry_of.get(actor.id)
