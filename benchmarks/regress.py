@@ -3,6 +3,8 @@
     python benchmarks/regress.py save OUT.json [--n 200] [--jobs 1]
     python benchmarks/regress.py check OUT.json [--n 200] [--jobs 2]
 
+`--extra FILE.jsonl` adds articles of your own (e.g. an evaluation set; a "text" field each).
+
 The sample is the example articles plus n benchmark articles (benchmarks/corpus.py). The dump
 holds every row of every table (ingest time left out), so it covers the JSON records (the
 `record` column) and the row building of the store. `check` exits 1 and names the first
@@ -21,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
 
-def dump(n: int, jobs: int) -> dict[str, list]:
+def dump(n: int, jobs: int, extra: list[str]) -> dict[str, list]:
     from newsgraph.batch import ingest
     from newsgraph.store import Store
     from newsgraph.store.schema import TABLES
@@ -30,7 +32,7 @@ def dump(n: int, jobs: int) -> dict[str, list]:
         sample = Path(tmp) / "sample.jsonl"
         corpus.write(sample, n)
         db = Path(tmp) / "regress.duckdb"
-        ingest([corpus.EXAMPLES, sample], db, jobs=jobs)
+        ingest([corpus.EXAMPLES, sample, *extra], db, jobs=jobs)
         out: dict[str, list] = {}
         with Store(db, read_only=True) as store:
             for table, cols in TABLES.items():
@@ -47,8 +49,9 @@ def main() -> None:
     ap.add_argument("path")
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--extra", action="append", default=[], metavar="FILE")
     args = ap.parse_args()
-    got = dump(args.n, args.jobs)
+    got = dump(args.n, args.jobs, args.extra)
     if args.mode == "save":
         Path(args.path).write_text(json.dumps(got), encoding="utf-8")
         print({t: len(r) for t, r in got.items()})
