@@ -36,6 +36,29 @@ def test_same_id_other_text_keeps_both(tmp_path, extract):
     assert ids[0] == "x" and ids[1].startswith("x~")
 
 
+def test_rows_made_in_a_worker_store_as_documents_do(tmp_path, extract):
+    """`ingest` writes rows prepared in the workers (Arrow, split per document, concatenated
+    again): duplicates, renames and every row must come out as from Documents."""
+    from newsgraph.records import content_hash
+    from newsgraph.store.db import Prepared, prepare
+
+    def batch():  # both named "x", which is taken: renamed; the third repeats the first text
+        return [extract(TEXT_A, date="2015-09-05", doc_id="x"), extract(TEXT_B, doc_id="x"),
+                extract(TEXT_A, date="2015-09-05", doc_id="y")]
+
+    dumps = []
+    for n, to_write in enumerate((batch, lambda: Prepared.concat(prepare(batch()).split()))):
+        with Store(tmp_path / f"s{n}.duckdb") as store:
+            store.write([extract("Iran test-fired a missile on Sunday.", doc_id="x")])
+            assert store.write(to_write()) == 2 and store.write(to_write()) == 0
+            renamed = f"x~{content_hash(TEXT_B)[:8]}"
+            assert store.document(renamed)["id"] == renamed and store.document(renamed)["text"] == TEXT_B
+            dumps.append({t: store.rows(f"SELECT * EXCLUDE (ingested_at) FROM {t} ORDER BY ALL") if t == "documents"
+                          else store.rows(f"SELECT * FROM {t} ORDER BY ALL") for t in ("documents", "actors", "mentions")})
+    assert sorted(r["id"] for r in dumps[0]["documents"]) == sorted(["x", f"x~{content_hash(TEXT_A)[:8]}", renamed])
+    assert dumps[0] == dumps[1]
+
+
 def test_failed_transaction_leaves_nothing(tmp_path, docs, monkeypatch):
     db = tmp_path / "s.duckdb"
     with Store(db) as store:

@@ -103,7 +103,7 @@ class Resolver:
         self.actors = ann.document.actors
         self.by_key: dict[Any, Actor] = {}
         self.entry_of: dict[str, Entry] = {}  # actor id -> KB entry
-        self.order: list[Actor] = []  # actors by latest mention, most recent last
+        self.order: dict[str, Actor] = {}  # actors by latest mention, most recent last (by id)
         self.titles: dict[str, set[str]] = {}  # actor id -> offices and head words of its mentions
         self.surnames: dict[tuple[str, ...], Actor] = {}
         self.acronyms: dict[str, Actor] = {}
@@ -111,7 +111,11 @@ class Resolver:
         self.readings: dict[int, Reading] = {}
         self.ethnic: dict[str, str] = {}  # actor id -> ethnicity's country, while its country is a guess
         self._n = 0
-        self._words = [words(t.text) if not t.is_space else () for t in self.doc]
+        tokens = list(self.doc)  # one Token object each: doc[i] makes a new one every time
+        self._words = [words(t.text) if not t.is_space else () for t in tokens]
+        self._starts = [t.idx for t in tokens]
+        self._ends = [t.idx + len(t) for t in tokens]
+        self._phrases: dict[tuple[int, int], str] = {}
         self._matches = self._kb_matches()
         self._ents = {}
         for ent in self.doc.ents:
@@ -193,9 +197,12 @@ class Resolver:
         return toks
 
     def phrase(self, a: int, b: int) -> str:
-        """Lower-cased text of tokens a..b-1, single-spaced."""
-        doc = self.doc
-        return " ".join(self.text[doc[a].idx: doc[b - 1].idx + len(doc[b - 1])].lower().split())
+        """Lower-cased text of tokens a..b-1, single-spaced (memoised: readings ask for the
+        same token windows again and again)."""
+        p = self._phrases.get((a, b))
+        if p is None:
+            p = self._phrases[a, b] = " ".join(self.text[self._starts[a]: self._ends[b - 1]].lower().split())
+        return p
 
     def reading(self, toks: list["Token"], head: "Token", pp: bool = True) -> Reading:
         """Interpret one noun phrase (see the module docstring)."""
@@ -654,9 +661,8 @@ class Resolver:
             if k:
                 self.surnames[k[-1:]] = actor
         self.head_actor[r.head] = actor
-        if actor in self.order:
-            self.order.remove(actor)
-        self.order.append(actor)
+        self.order.pop(actor.id, None)  # (a list's `in` would compare dataclasses field by field)
+        self.order[actor.id] = actor
 
     def _by_surname(self, r: Reading) -> Actor | None:
         """ "Lavrov" or "Mr Lavrov" after "Sergei Lavrov"."""
@@ -672,7 +678,7 @@ class Resolver:
 
     def _unnamed_for(self, r: Reading) -> Actor | None:
         """An earlier unnamed person with the title this KB person holds ("the president" before "Obama")."""
-        for actor in reversed(self.order):
+        for actor in reversed(self.order.values()):
             if actor.kind == "person" and actor.name is None and actor.kb_id is None and r.title \
                     and r.title in self.titles.get(actor.id, ()) and (actor.country in (None, r.country)):
                 return actor
@@ -682,7 +688,7 @@ class Resolver:
         """A definite title without a name: the most recent person with that title and no
         contradicting country ("the minister" after "Foreign Minister Sergei Lavrov")."""
         wanted = {w for w in (r.title, r.head_word) if w}
-        for actor in reversed(self.order):
+        for actor in reversed(self.order.values()):
             if actor.kind != "person" or not _titles_meet(wanted, self.titles.get(actor.id, set())):
                 continue
             if r.country and actor.country and actor.country != r.country:
@@ -693,7 +699,7 @@ class Resolver:
     def _by_group(self, r: Reading) -> Actor | None:
         """ "the rebels" after "Syrian rebels": the most recent group with that head or sector."""
         generic = r.head_word in self.lex.weak_none  # "the group", "the alliance", "the movement"
-        for actor in reversed(self.order):
+        for actor in reversed(self.order.values()):
             if actor.kind not in ("group", "organization"):
                 continue
             entry = self.entry_of.get(actor.id)

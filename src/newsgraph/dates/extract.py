@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .normalise import MONTHS, NOT_A_DATE, Resolved, normalise
@@ -105,7 +106,7 @@ def date_for_token(ann: "Annotation", token: "Token") -> DateRef | None:
 def find_dates(ann: "Annotation", fallback: bool = True) -> list[Found]:
     doc, document = ann.doc, ann.document
     anchor = dt.date.fromisoformat(document.date) if document.date else None
-    spans = _spans(doc)
+    spans = _spans(doc, document.text)
     out: list[Found] = []
     previous: Resolved | None = None
     for span in spans:
@@ -137,7 +138,7 @@ def find_dates(ann: "Annotation", fallback: bool = True) -> list[Found]:
     return out
 
 
-def _spans(doc) -> list["Span"]:
+def _spans(doc, text: str) -> list["Span"]:
     ents = [e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and _DAYWORD.search(e.text))]
     merged: list["Span"] = []
     for ent in ents:  # "Tuesday" + ", " + "14 September 2015" -> one expression
@@ -148,7 +149,7 @@ def _spans(doc) -> list["Span"]:
             merged.append(ent)
     taken = {i for s in merged for i in range(s.start, s.end)}
     blocked = {i for e in doc.ents if e.label_ in BLOCKING_LABELS for i in range(e.start, e.end)}
-    for m in MISSED.finditer(doc.text):
+    for m in MISSED.finditer(text):  # (doc.text would rebuild the string)
         start, end = m.span("year") if m.group("year") else m.span()
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or any(i in taken or i in blocked for i in range(span.start, span.end)):
@@ -219,15 +220,20 @@ def _dateparser(text: str, anchor: dt.date, tense: str | None) -> Resolved | Non
     required, and the result is trusted less."""
     if not _MONTH_OR_DIGIT.search(text) or len(text) > 40:
         return None
-    import dateparser
-
-    settings = {"RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day),
-                "PREFER_DATES_FROM": "future" if tense == "future" else "past", "REQUIRE_PARTS": ["day", "month"]}
-    try:
-        got = dateparser.parse(text, languages=["en"], settings=settings)
-    except Exception:  # dateparser raises on some inputs; a miss is not an error
-        return None
+    got = _parse(text, anchor, "future" if tense == "future" else "past")
     if got is None or not 1800 <= got.year <= 2100:
         return None
     d = got.date()
     return Resolved(d.isoformat(), d, d, "day", relative=not re.search(r"\d{4}", text), confidence=0.5)
+
+
+@lru_cache(maxsize=4096)  # ~2 ms a call; the same expression recurs across a day's articles
+def _parse(text: str, anchor: dt.date, prefer: str) -> dt.datetime | None:
+    import dateparser
+
+    settings = {"RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day),
+                "PREFER_DATES_FROM": prefer, "REQUIRE_PARTS": ["day", "month"]}
+    try:
+        return dateparser.parse(text, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises on some inputs; a miss is not an error
+        return None

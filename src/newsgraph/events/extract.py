@@ -595,7 +595,9 @@ def according_to(sent: "Span") -> "Token | None":
     return None
 
 
-def find_modality(f: Found, sent: "Span", according: "Token | None" = None) -> None:
+def find_modality(f: Found, sent: "Span", according: "Token | None" = None, text: str | None = None) -> None:
+    """Negation, modality and claim of a trigger; `text` is the sentence's text when the caller
+    has it (Span.text rebuilds it on every access)."""
     tok = f.anchor
     f.negated = _negated(tok) or (f.light is not None and _negated(f.tok))
     flags: set[str] = set()
@@ -658,7 +660,7 @@ def find_modality(f: Found, sent: "Span", according: "Token | None" = None) -> N
         f.claim_tok = according
     if "would" in flags and "future" not in flags:
         flags.add("hypothetical")
-    if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+    if (sent.text if text is None else text).rstrip().rstrip('"”’\'').endswith("?"):
         flags.add("question")
     for m in ("question", "denied", "hypothetical", "future", "reported"):
         if m in flags:
@@ -758,10 +760,11 @@ def sentence_events(ann: "Annotation", sent: "Span", lexicon: Lexicon, speaker_a
     if not found and not speech:
         return []
     according = according_to(sent) if found or speech else None
+    text = ann.document.text[sent.start_char:sent.end_char]
     link_wrappers(found)
     for f in found:
         speaker = speaker_at(f.tok.idx)
-        find_modality(f, sent, according)
+        find_modality(f, sent, according, text)
         find_arguments(ann, f, speaker)
         assault_mode(f)
         if f.parent is not None and not f.sources and f.parent.sources and f.parent.type in ("AGREE", "REJECT", "THREATEN"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +45,20 @@ def _coerce(value: Any, sql_type: str) -> Any:
     return value
 
 
+_NATIVE = {"VARCHAR": str, "JSON": str, "INTEGER": int, "DOUBLE": float}
+
+
+def column(values: list[Any], sql_type: str) -> list[Any]:
+    """`_coerce` over a column, skipped when every value already has the column's type (the usual case)."""
+    native = _NATIVE.get(sql_type.split()[0])
+    if native is not None and all(v is None or type(v) is native for v in values):
+        return values
+    return [_coerce(v, sql_type) for v in values]
+
+
 def _arrow(table: str, rows: list[dict[str, Any]]) -> pa.Table:
-    cols = TABLES[table]
-    return pa.table({c: pa.array([_coerce(r.get(c), t) for r in rows], type=ARROW_TYPES[t.split()[0]])
-                     for c, t in cols})
+    return pa.table({c: pa.array(column([r.get(c) for r in rows], t), type=ARROW_TYPES[t.split()[0]])
+                     for c, t in TABLES[table]})
 
 
 def document_rows(doc: Document, now: dt.datetime) -> dict[str, list[dict[str, Any]]]:
@@ -72,6 +83,82 @@ def document_rows(doc: Document, now: dt.datetime) -> dict[str, list[dict[str, A
     for table in ("places", "dates"):
         rows[table] = [{**flatten(r), **keys} for r in record[table]]
     return rows
+
+
+@dataclass
+class Prepared:
+    """Store rows of some documents as Arrow tables, made where the documents were processed
+    (a worker), so the process that writes the store only inserts them."""
+
+    keys: list[tuple[str, str]]
+    """(content hash, id) of each document, in order."""
+    counts: dict[str, list[int]]
+    """Rows of each table per document, in the same order."""
+    tables: dict[str, pa.Table]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def records(self) -> dict[str, int]:
+        """How many rows each table gets (actors, quotes, ... for the run summary)."""
+        return {t: sum(n) for t, n in self.counts.items()}
+
+    def split(self) -> list["Prepared"]:
+        """One Prepared per document, sharing these tables (Arrow slices copy nothing)."""
+        out, offsets = [], dict.fromkeys(self.tables, 0)
+        for i, key in enumerate(self.keys):
+            counts, tables = {}, {}
+            for t, arrow in self.tables.items():
+                n = self.counts[t][i]
+                counts[t], tables[t] = [n], arrow.slice(offsets[t], n)
+                offsets[t] += n
+            out.append(Prepared([key], counts, tables))
+        return out
+
+    @staticmethod
+    def concat(parts: Sequence["Prepared"]) -> "Prepared":
+        if len(parts) == 1:
+            return parts[0]
+        tables = {t: pa.concat_tables([p.tables[t] for p in parts]) for t in parts[0].tables} if parts else {}
+        return Prepared([k for p in parts for k in p.keys],
+                        {t: [n for p in parts for n in p.counts[t]] for t in tables}, tables)
+
+    def select(self, keep: list[bool], renamed: dict[str, str]) -> dict[str, pa.Table]:
+        """The tables without the documents not kept, and with the renamed ones' new ids."""
+        if all(keep) and not renamed:
+            return self.tables
+        out = {}
+        for t, arrow in self.tables.items():
+            mask = [k for k, n in zip(keep, self.counts[t]) for _ in range(n)]
+            arrow = arrow.filter(pa.array(mask, type=pa.bool_()))
+            if renamed:
+                arrow = _rename(t, arrow, renamed)
+            out[t] = arrow
+        return out
+
+
+def _rename(table: str, arrow: pa.Table, renamed: dict[str, str]) -> pa.Table:
+    key, name = ("hash", "id") if table == "documents" else ("doc", "doc_id")
+    hashes = arrow.column(key).to_pylist()
+    ids = [renamed.get(h, i) for h, i in zip(hashes, arrow.column(name).to_pylist())]
+    arrow = arrow.set_column(arrow.schema.get_field_index(name), name, pa.array(ids, type=pa.string()))
+    if table == "documents":
+        records = [json.dumps({**json.loads(r), "id": renamed[h]}) if h in renamed else r
+                   for h, r in zip(hashes, arrow.column("record").to_pylist())]
+        arrow = arrow.set_column(arrow.schema.get_field_index("record"), "record", pa.array(records, type=pa.string()))
+    return arrow
+
+
+def prepare(docs: Sequence[Document], now: dt.datetime | None = None) -> Prepared:
+    """The rows of `docs`, ready to insert."""
+    now = now or dt.datetime.now()
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES if t != "errors"}
+    counts: dict[str, list[int]] = {t: [] for t in rows}
+    for doc in docs:
+        for table, new in document_rows(doc, now).items():
+            rows[table] += new
+            counts[table].append(len(new))
+    return Prepared([(d.hash, d.id) for d in docs], counts, {t: _arrow(t, r) for t, r in rows.items()})
 
 
 class Store:
@@ -108,36 +195,38 @@ class Store:
     def known_hashes(self) -> set[str]:
         return {h for (h,) in self.con.execute("SELECT hash FROM documents").fetchall()}
 
-    def write(self, docs: Sequence[Document]) -> int:
+    def write(self, docs: Sequence[Document] | Prepared) -> int:
         """Store whole documents in one transaction; returns how many were new."""
-        now = dt.datetime.now()
+        rows = docs if isinstance(docs, Prepared) else prepare(docs)
         self.con.begin()
         try:
-            hashes = [d.hash for d in docs]
+            hashes = [h for h, _ in rows.keys]
             stored = {h for (h,) in self.con.execute(
                 "SELECT hash FROM documents WHERE hash IN (SELECT unnest(?))", [hashes]).fetchall()}
             taken = {i for (i,) in self.con.execute(
-                "SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [[d.id for d in docs]]).fetchall()}
-            tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES if t != "errors"}
-            for doc in docs:
-                if doc.hash in stored:
+                "SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [[i for _, i in rows.keys]]).fetchall()}
+            keep: list[bool] = []
+            renamed: dict[str, str] = {}
+            for h, doc_id in rows.keys:
+                keep.append(h not in stored)
+                if h in stored:
                     continue
-                stored.add(doc.hash)
-                if doc.id in taken:  # same id, other text: keep both, the newer one renamed
-                    doc.id = f"{doc.id}~{doc.hash[:8]}"
-                taken.add(doc.id)
-                for table, rows in document_rows(doc, now).items():
-                    tables[table].extend(rows)
-            for table, rows in tables.items():
-                if rows:
-                    arrow = _arrow(table, rows)  # noqa: F841 (read by DuckDB by name)
+                stored.add(h)
+                if doc_id in taken:  # same id, other text: keep both, the newer one renamed
+                    doc_id = renamed[h] = f"{doc_id}~{h[:8]}"
+                taken.add(doc_id)
+            if not isinstance(docs, Prepared):
+                for doc, kept in zip(docs, keep):
+                    doc.id = renamed.get(doc.hash, doc.id) if kept else doc.id
+            for table, arrow in rows.select(keep, renamed).items():  # DuckDB reads `arrow` by name
+                if arrow.num_rows:
                     cols = ", ".join(f'"{c}"' for c, _ in TABLES[table])
                     self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM arrow")
             self.con.commit()
         except BaseException:
             self.con.rollback()
             raise
-        return len(tables["documents"])
+        return sum(keep)
 
     def write_errors(self, errors: Iterable[ErrorRecord]) -> int:
         """Record errors, each (origin, line, code) once however often a batch is re-run."""
