@@ -161,3 +161,31 @@ class Document:
         out = as_plain(self)
         out["hash"] = self.hash
         return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Document:
+        """The Document of a stored record (`to_dict` output), so exports and tools that take
+        Documents also run on a store. Places and dates stay dicts; extra keys are ignored."""
+        from .events.records import Event, Trigger
+
+        def ref(kind: type, value: dict[str, Any] | None) -> Any:
+            return kind(**value) if value else None
+
+        def event(e: dict[str, Any]) -> Event:
+            return Event(**{**e, "source": ref(ActorRef, e.get("source")), "target": ref(ActorRef, e.get("target")),
+                            "claimed_by": ref(ActorRef, e.get("claimed_by")), "trigger": Trigger(**e["trigger"])})
+
+        def quote(q: dict[str, Any]) -> Quote:
+            return Quote(**{**q, "speaker": ref(Speaker, q.get("speaker")), "via": ref(ActorRef, q.get("via")),
+                            "spans": [tuple(x) for x in q.get("spans") or []],
+                            "cue_span": tuple(q["cue_span"]) if q.get("cue_span") else None})
+
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{**{k: v for k, v in d.items() if k in names},
+                      "sentences": [tuple(x) for x in d.get("sentences") or []],
+                      "entities": [Entity(**x) for x in d.get("entities") or []],
+                      "actors": [Actor(**{**a, "mentions": [tuple(m) for m in a.get("mentions") or []]})
+                                 for a in d.get("actors") or []],
+                      "quotes": [quote(q) for q in d.get("quotes") or []],
+                      "events": [event(e) for e in d.get("events") or []],
+                      "errors": [ErrorRecord(**x) for x in d.get("errors") or []]})

@@ -122,6 +122,40 @@ def test_export_round_trips(tmp_path, docs, fmt):
         assert n == 2 and path in files
 
 
+TEXT_C = ("Russian troops shelled the town of Bakhmut on Friday, Ukraine's military said. Russia denied "
+          "sending troops to Belarus.")
+
+
+def test_event_exports_have_one_line_per_stored_event(tmp_path, extract):
+    import json
+
+    doc = extract(TEXT_C, date="2023-02-04", doc_id="c", url="https://example.org/c")
+    assert doc.events, "the fixture must hold events"
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write([doc])
+        gdelt = export(store, "gdelt", tmp_path / "out")[0]
+        plover = export(store, "plover", tmp_path / "out")[0]
+    header, *rows = [line.split("\t") for line in gdelt.read_text().splitlines()]
+    assert len(rows) == len(doc.events) and all(len(r) == len(header) for r in rows)
+    first = dict(zip(header, rows[0]))
+    assert first["EventCode"] == doc.events[0].cameo and first["SOURCEURL"] == "https://example.org/c"
+    assert first["SQLDATE"].startswith("2023")
+    records = [json.loads(line) for line in plover.read_text().splitlines()]
+    assert [r["event"] for r in records] == [[e.type] for e in doc.events]
+    denied = [r for r, e in zip(records, doc.events) if e.modality == "denied" or e.negated]
+    assert denied and all("negation" in r["aux_mode"] and not r["has_event"] for r in denied)
+    assert all(r["text"] == TEXT_C[r["text_info"]["start"]:r["text_info"]["end"]] for r in records)
+
+
+def test_a_stored_record_reads_back_as_the_same_document(docs, extract):
+    from newsgraph.records import Document
+
+    for doc in docs + [extract(TEXT_C, date="2023-02-04", doc_id="c")]:
+        again = Document.from_dict(doc.to_dict())
+        assert again.to_dict() == doc.to_dict()
+        assert [type(e) for e in again.events] == [type(e) for e in doc.events]
+
+
 def test_event_filters_are_parameterised(tmp_path, docs):
     with Store(tmp_path / "s.duckdb") as store:
         store.write(docs)

@@ -191,7 +191,7 @@ def summary(db: Path = DbOpt) -> None:
 
 
 @app.command()
-def export(db: Path = DbOpt, fmt: str = typer.Option("jsonl", "--format", "-f", help="parquet, csv or jsonl"),
+def export(db: Path = DbOpt, fmt: str = typer.Option("jsonl", "--format", "-f", help="parquet, csv, jsonl, gdelt (events as GDELT 2.0 rows) or plover (events as PLOVER JSON)"),
            out: Path = typer.Option(Path("export"), "--out", help="output directory")) -> None:
     """Write every table of the store to files in OUT (one file per table; jsonl: one document a line)."""
     from ..store.export import export as run_export

@@ -88,6 +88,14 @@ def gdelt_row(event: Any, document: Document) -> dict[str, Any]:
     return row
 
 
+GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", "Actor1Name", "Actor1CountryCode",
+                 "Actor1Type1Code", "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code", "IsRootEvent",
+                 "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions",
+                 "NumSources", "NumArticles", "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode",
+                 "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL")
+"""The GDELT 2.0 event-table columns newsgraph fills, in GDELT's order (the others do not apply)."""
+
+
 def _is_first_in_sentence(event: Any, document: Document) -> bool:
     first = next((e for e in document.events if e.sentence == event.sentence and e.parent is None), None)
     return first is not None and (first.id == event.id or (first.group is not None and first.group == event.group))
