@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip --disable-pip-version-check -q
 NG     := $(VENV)/bin/newsgraph
 DB     ?= newsgraph.duckdb
 
-.PHONY: install install-test demo test bench bench-web eval clean
+.PHONY: install install-test demo test bench bench-web bench-dask soak fuzz eval clean
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,15 @@ bench: install
 
 bench-web: install-test
 	$(PY) benchmarks/bench_web.py
+
+bench-dask: install
+	$(PY) benchmarks/bench_dask.py
+
+soak: install
+	$(PY) benchmarks/soak.py
+
+fuzz: install-test
+	$(PY) benchmarks/fuzz_campaign.py --seconds 300
 
 eval: install
 	$(NG) eval quotes --gold ../shared/data/quotes/polnear/dev.jsonl
