@@ -179,7 +179,6 @@ def _placed_in_container(m: Mention, places: dict[int, Place]) -> Place:
     if place.gazetteer_id is not None:
         return place
     inside = [places[id(c)] for c in m.containers if id(c) in places and places[id(c)].gazetteer_id]
-    inside = [p for p in inside if p.feature in ("country", "admin1", "region")]
     if not inside:
         return place
     best = min(inside, key=lambda p: (p.feature == "country", -p.start))
@@ -481,16 +480,16 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
     text = ann.document.text
     for a, b in zip(mentions, mentions[1:]):
         gap = text[a.end:b.start]
-        if _admin(b) and (gap.strip() == "," or QUALIFIER_GAP.fullmatch(gap)):
+        if b.candidates and (gap.strip() == "," or QUALIFIER_GAP.fullmatch(gap)):
             a.qualifiers += _admin(b)  # "Paris, Texas"; "Tripoli in northern Lebanon"
-            a.containers.append(b)
+            a.containers.append(b)  # also a city: "Robotyne in Zaporizhzhia region" (named after it)
         elif _admin(a) and gap.strip() in ("'s", "’s"):
             b.qualifiers += _admin(a)  # "Libya's Tripoli"
             b.containers.append(a)
     for a in mentions:
         if a.clause and a.clause[1] > a.clause[0]:  # "Khiam, a town in southern Lebanon"
             for b in mentions:
-                if a.clause[0] <= b.start < a.clause[1] and _admin(b) and b not in a.containers:
+                if a.clause[0] <= b.start < a.clause[1] and b.candidates and b not in a.containers:
                     a.qualifiers += _admin(b)
                     a.containers.append(b)
     for m in mentions:
