@@ -162,12 +162,25 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     mentions = find_mentions(ann, gaz)
     _add_qualifiers(ann, mentions, gaz)
     mentions = [m for m in mentions if not m.tentative or m.containers]
+    for m in mentions:
+        _drop_outside(m)
     evidence = _country_evidence(ann, mentions, gaz)
     mentions = [m for m in mentions if _believable(m, evidence)]
     states = {e.admin1 for m in mentions for e, _ in m.candidates[:1] if e.feature == "admin1" and e.admin1}
     anchors = _anchors(mentions)
     places = {id(m): _choose(ann, m, evidence, states, [a for a in anchors if a[0] is not m]) for m in mentions}
     return [_placed_in_container(m, places) for m in mentions]
+
+
+def _drop_outside(m: Mention) -> None:
+    """When the text says which country a town is in ("Joda, a border town in South Sudan's
+    Upper Nile state", "the village of X in Y") and none of the town's namesakes lies there,
+    the gazetteer lacks the town: it is placed in its container instead."""
+    if m.clause is None and m.feature_hint != "city":
+        return
+    inside = {q.country for q in m.qualifiers if q.country}
+    if inside and m.candidates and not any(e.country in inside for e, _ in m.candidates):
+        m.candidates = []
 
 
 def _placed_in_container(m: Mention, places: dict[int, Place]) -> Place:
@@ -337,8 +350,11 @@ def _lookup_span(gaz: Gazetteer, span: "Span", label: str, locative: bool = Fals
     """Whole span first; then without a trailing feature word ("Idlib province" -> "Idlib"), and
     the longest leading name ("Damascus International Airport" -> "Damascus"). A facility must
     match a place's own name: "White House" is an alternate name of Casablanca; a small town
-    only after a locative word and with no article ("near Spin Boldak", not "at the White House")."""
-    town_like = label == "FAC" and locative and span.start > 0 and span.doc[span.start - 1].lower_ != "the"
+    only after a locative word and with no article of its own ("near Spin Boldak", "the Vuhledar
+    front", not "at the White House")."""
+    doc = span.doc
+    town_like = label == "FAC" and locative and (span.start == 0 or doc[span.start - 1].lower_ != "the" or (
+        span.end < len(doc) and doc[span.end].lower_ in FRONT_WORDS))  # "the Vuhledar front"
     cands = gaz.lookup(span.text, loose=label != "FAC", minor=label != "FAC" or town_like)
     if label == "FAC":
         cands = [c for c in cands if c[1] == "name"]
