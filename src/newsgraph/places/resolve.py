@@ -261,7 +261,7 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
         trimmed = _trim(ent)
         for span in _split(gaz, _extend(gaz, trimmed)) if trimmed is not None else ():
             ent_tokens.update(range(span.start, span.end))
-            clause, word = _appositive(span)
+            clause, word = _appositive(span, text)
             hint = _feature_hint(span) or word
             locative = _is_locative(span) or clause is not None
             if ent.label_ in PLACE_LABELS:
@@ -285,7 +285,7 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
         cands = gaz.lookup(span.text, loose=False)
         if not cands or any(taken[span.start_char:span.end_char]):
             continue
-        clause, word = _appositive(span)
+        clause, word = _appositive(span, text)
         hint = _feature_hint(span) or word
         locative = _is_locative(span) or hint is not None
         if not locative and (_title_case(span.sent) or _modifies_common_noun(span)):
@@ -335,10 +335,10 @@ def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
     return out
 
 
-def _appositive(span: "Span") -> tuple[tuple[int, int] | None, str | None]:
+def _appositive(span: "Span", text: str) -> tuple[tuple[int, int] | None, str | None]:
     """For "X, a town in ...": the characters of the clause that holds X's container (empty for
     "X, a coastal town near a gas project") and the feature hint of its word; else (None, None)."""
-    match = APPOSITIVE.match(span.doc.text, span.end_char)
+    match = APPOSITIVE.match(text, span.end_char)
     if match is None:
         return None, None
     word = match.group("word").lower()
