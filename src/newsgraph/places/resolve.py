@@ -2,9 +2,11 @@
 locations from places that stand for their government.
 
 Mentions come from the NER (GPE, LOC, FAC), from entities the small model mislabels (ORG
-"Kiev", NORP "Sevastopol") and untagged proper nouns ("Aleppo, Syria's largest city"), both
-accepted only for well-known places or after a locative preposition, and from datelines
-("NEW YORK/MOSCOW, Oct 1 -").
+"Kiev", NORP "Sevastopol", LANGUAGE "Odesa") and untagged proper nouns ("Aleppo, Syria's largest
+city"), both accepted only for well-known places or after a locative cue (a preposition, a list
+joined to one, "the X front", "X, a town in Y"), and from datelines ("NEW YORK/MOSCOW, Oct 1 -").
+A town the gazetteer lacks that the text puts in a container ("X, a town in Y", "the village of
+X in Y") takes the container's place.
 
 Each candidate entry gets a score, and the best wins:
     importance (log10 population; countries +1) + 0.75 if a capital
@@ -15,7 +17,7 @@ Each candidate entry gets a score, and the best wins:
     + 2 if the candidate's US state is mentioned in the article
     + 1 if it lies within 300 km of another place of the article that is not in doubt
     + 6 if an explicit qualifier names its country or state ("Paris, Texas", "Libya's Tripoli",
-      "the Lebanese city of Tripoli", "Tripoli in northern Lebanon")
+      "the Lebanese city of Tripoli", "Tripoli in northern Lebanon", "Hyderabad, a city in Pakistan's ...")
     + 2 if a feature word agrees ("Idlib province" -> admin1, "the city of Idlib" -> city),
       - 2 for a country when the word says admin ("Niger state")
     + 0.25 x the similarity of the written name to the entry's own name (breaks ties between
