@@ -70,3 +70,15 @@ def test_english_directional_province_names():
     gaz = gazetteer()
     for name, code in [("East Azerbaijan", "IR-03"), ("South Khorasan", "IR-29"), ("North Khorasan", "IR-28")]:
         assert f"iso3166-2:{code}" in {e.id for e, _ in gaz.lookup(name)}, name
+
+
+def test_split_only_into_place_names():
+    from newsgraph.places.resolve import _split
+    from newsgraph.settings import load_options
+    from newsgraph.nlp import load_spacy
+
+    nlp = load_spacy(load_options().nlp.model)
+    gaz = gazetteer()
+    doc = nlp("Convoys from Kharkiv to Izium. Rebels and Army Agree to Hold Talks.")
+    assert [s.text for s in _split(gaz, doc[2:5])] == ["Kharkiv", "Izium"]
+    assert [s.text for s in _split(gaz, doc[6:13])] == [doc[6:13].text]  # a headline, not places

@@ -180,7 +180,7 @@ def _drop_outside(m: Mention) -> None:
     the gazetteer lacks the town: it is placed in its container instead."""
     if m.clause is None and m.feature_hint != "city":
         return
-    inside = {q.country for q in m.qualifiers if q.country}
+    inside = {e.country for c in m.containers for e in _admin(c) if e.country}
     if inside and m.candidates and not any(e.country in inside for e, _ in m.candidates):
         m.candidates = []
 
@@ -191,8 +191,8 @@ def _placed_in_container(m: Mention, places: dict[int, Place]) -> Place:
     the country is right, the point approximate, `resolved` names the container, and the
     confidence is halved."""
     place = places[id(m)]
-    if place.gazetteer_id is not None:
-        return place
+    if place.gazetteer_id is not None or (m.clause is None and m.feature_hint is None):
+        return place  # "Hugh Schofield in Athens": only a feature word says a name is a town
     inside = [places[id(c)] for c in m.containers if id(c) in places and places[id(c)].gazetteer_id]
     if not inside:
         return place
@@ -325,7 +325,7 @@ def _extend(gaz: Gazetteer, span: "Span") -> "Span":
 
 def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
     """One entity span holding several places ("Abuja to Kaduna", "Donetsk and Luhansk"), in
-    parts, when the whole is no known name."""
+    parts, when the whole is no known name and each part is one."""
     inner = [t.i for t in span[1:-1] if t.lower_ in SPAN_SPLITTERS]
     if not inner or gaz.lookup(span.text, loose=False, minor=False):
         return [span]
@@ -334,7 +334,8 @@ def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
         if i > start and doc[i - 1].lower_ not in SPAN_SPLITTERS:
             out.append(doc[start:i])
         start = i + 1
-    return out
+    # every part a place name, or the span was something else ("Chile Agree to Hold Military Talks")
+    return out if all(gaz.lookup(part.text, loose=False) for part in out) else [span]
 
 
 def _appositive(span: "Span", text: str) -> tuple[tuple[int, int] | None, str | None]:
