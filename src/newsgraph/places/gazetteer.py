@@ -184,16 +184,18 @@ class Gazetteer:
         spelling, `variant`) or "loose". Small towns (`Entry.minor`) come along unless `minor` is false."""
         key = fold(name)
         out = self._exact(key, minor)
-        if out or len(key) < 5:  # "Brit" is not "Britt"
+        if len(key) < 5 or (out and not all(e.minor for e, _ in out)):  # "Brit" is not "Britt"
             return out
+        # Only small towns bear the name exactly: a well-known place may be meant by another
+        # spelling ("Nikolayev" is the alternate name of two villages, and Mykolaiv's "Nikolaev").
         v = variant(key)
         for other in {v, *self.variants.get(v, "").split("\t")} - {key, ""}:
             out += [(e, "variant") for e, _ in self._exact(other, minor)]
-        if out:
+        if out and not all(e.minor for e, _ in out):
             return list({e.id: (e, how) for e, how in out}.values())
         if loose and len(key) >= 7:  # shorter words match people's names ("Peskov" ~ "Pskov")
-            return [(self.entries[i], "loose") for i in self.loose_index().get(skeleton(key), ())]
-        return []
+            out += [(self.entries[i], "loose") for i in self.loose_index().get(skeleton(key), ())]
+        return list({e.id: (e, how) for e, how in out}.values())
 
     def _exact(self, key: str, minor: bool) -> list[tuple[Entry, str]]:
         found = self.index.get(key)
@@ -327,7 +329,7 @@ class Gazetteer:
             twin = city_by_name.get((iso3, key))
             entry = Entry(f"iso3166-2:{sub.code}", sub.name, iso3, twin.lat if twin else None,
                           twin.lon if twin else None, "admin1", 5.0)
-            self._add(entry, [sub.name])
+            self._add(entry, [sub.name, *_english_directional(key)])
 
         for entry, names, alts in city_entries:
             self._add(entry, names, alts)
@@ -366,6 +368,19 @@ class Gazetteer:
                 if not _GENERIC_WORDS.issuperset(key.split()):  # "Western" for Cuba City, Wisconsin
                     index.setdefault(key, []).append(f"{row}a")
         self.minor_index = {k: ",".join(v) for k, v in index.items()}
+
+
+# Persian ezafe directions in ISO names: "Azarbayjan-e Sharqi" is written "East Azerbaijan".
+_EZAFE_DIRECTIONS = {"sharqi": "east", "gharbi": "west", "shomali": "north", "jonubi": "south"}
+
+
+def _english_directional(key: str) -> list[str]:
+    """The English form of a folded subdivision name with a Persian direction ("azarbayjan e
+    sharqi" -> "east azarbayjan"); its spelling then meets English ones through `skeleton`."""
+    words = key.split()
+    if len(words) >= 3 and words[-2] == "e" and words[-1] in _EZAFE_DIRECTIONS:
+        return [" ".join([_EZAFE_DIRECTIONS[words[-1]], *words[:-2]])]
+    return []
 
 
 def _read_country_aliases() -> dict[str, dict[str, list[str]]]:

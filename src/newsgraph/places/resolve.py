@@ -2,9 +2,11 @@
 locations from places that stand for their government.
 
 Mentions come from the NER (GPE, LOC, FAC), from entities the small model mislabels (ORG
-"Kiev", NORP "Sevastopol") and untagged proper nouns ("Aleppo, Syria's largest city"), both
-accepted only for well-known places or after a locative preposition, and from datelines
-("NEW YORK/MOSCOW, Oct 1 -").
+"Kiev", NORP "Sevastopol", LANGUAGE "Odesa") and untagged proper nouns ("Aleppo, Syria's largest
+city"), both accepted only for well-known places or after a locative cue (a preposition, a list
+joined to one, "the X front", "X, a town in Y"), and from datelines ("NEW YORK/MOSCOW, Oct 1 -").
+A town the gazetteer lacks that the text puts in a container ("X, a town in Y", "the village of
+X in Y") takes the container's place.
 
 Each candidate entry gets a score, and the best wins:
     importance (log10 population; countries +1) + 0.75 if a capital
@@ -15,7 +17,7 @@ Each candidate entry gets a score, and the best wins:
     + 2 if the candidate's US state is mentioned in the article
     + 1 if it lies within 300 km of another place of the article that is not in doubt
     + 6 if an explicit qualifier names its country or state ("Paris, Texas", "Libya's Tripoli",
-      "the Lebanese city of Tripoli", "Tripoli in northern Lebanon")
+      "the Lebanese city of Tripoli", "Tripoli in northern Lebanon", "Hyderabad, a city in Pakistan's ...")
     + 2 if a feature word agrees ("Idlib province" -> admin1, "the city of Idlib" -> city),
       - 2 for a country when the word says admin ("Niger state")
     + 0.25 x the similarity of the written name to the entry's own name (breaks ties between
@@ -41,8 +43,21 @@ if TYPE_CHECKING:
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", "la", "on", "upon", "bin",
-              "e", "i", "ul"}  # Persian ezafe: "Mazar-e-Sharif", "Mazar-i-Sharif"
-MISLABELS = {"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"}
+              "e", "i", "ul",  # Persian ezafe: "Mazar-e-Sharif", "Mazar-i-Sharif"
+              "der", "am", "im", "sur"}  # "Frankfurt an der Oder", "Boulogne-sur-Mer"
+# Labels that never name a place; any other label may be a place the small model mislabelled
+# (ORG "Kiev", NORP "Sevastopol", LANGUAGE "Odesa", PRODUCT "Mirebalais").
+NON_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# Words between two places in one NER span: "from Abuja to Kaduna" tagged as one GPE.
+SPAN_SPLITTERS = {"to", "and", "or", ",", "&", "via", "from"}
+# A word after a name that makes it a location: "the Kupiansk front", "the Bakhmut direction".
+FRONT_WORDS = {"front", "frontline", "direction", "axis", "sector", "area", "outskirts", "countryside"}
+# "Renk, a town near the border in South Sudan's Upper Nile state": the feature word says the
+# name is a place, and what follows "in"/"of" up to the end of the clause contains it.
+APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?P<word>city|town|village|port|hamlet|suburb|settlement|enclave|"
+    r"capital|district|province|region|state|governorate|oblast|department)\b"
+    r"(?:(?:[^,.;:()]|,(?=\d))*?\b(?:in|of)\s+(?P<container>(?:[^,.;:()]|,(?=\d))+))?", re.I)
 LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
             "inside", "through", "throughout", "via", "between", "within", "on"}
 PLACE_OBJECT_VERBS = {"enter", "seize", "capture", "recapture", "retake", "take", "storm", "shell", "bomb",
@@ -125,6 +140,9 @@ class Mention:
     qualifiers: list[Entry] = field(default_factory=list)
     qualifier_states: set[str] = field(default_factory=set)
     prior: Counter = field(default_factory=Counter)  # country -> share, before context
+    clause: tuple[int, int] | None = None  # where an appositive says what contains it
+    containers: list["Mention"] = field(default_factory=list)  # "Y" of "X in Y", "X, a town in Y"
+    tentative: bool = False  # a name the gazetteer lacks: kept only if a container places it
 
 
 def places_of(ann: "Annotation") -> list[Place]:
@@ -145,11 +163,42 @@ def places_for_sentence(ann: "Annotation", sentence: int, role: str | None = "lo
 def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     mentions = find_mentions(ann, gaz)
     _add_qualifiers(ann, mentions, gaz)
+    mentions = [m for m in mentions if not m.tentative or m.containers]
+    for m in mentions:
+        _drop_outside(m)
     evidence = _country_evidence(ann, mentions, gaz)
     mentions = [m for m in mentions if _believable(m, evidence)]
     states = {e.admin1 for m in mentions for e, _ in m.candidates[:1] if e.feature == "admin1" and e.admin1}
     anchors = _anchors(mentions)
-    return [_choose(ann, m, evidence, states, [a for a in anchors if a[0] is not m]) for m in mentions]
+    places = {id(m): _choose(ann, m, evidence, states, [a for a in anchors if a[0] is not m]) for m in mentions}
+    return [_placed_in_container(m, places) for m in mentions]
+
+
+def _drop_outside(m: Mention) -> None:
+    """When the text says which country a town is in ("Joda, a border town in South Sudan's
+    Upper Nile state", "the village of X in Y") and none of the town's namesakes lies there,
+    the gazetteer lacks the town: it is placed in its container instead."""
+    if m.clause is None and m.feature_hint != "city":
+        return
+    inside = {e.country for c in m.containers for e in _admin(c) if e.country}
+    if inside and m.candidates and not any(e.country in inside for e, _ in m.candidates):
+        m.candidates = []
+
+
+def _placed_in_container(m: Mention, places: dict[int, Place]) -> Place:
+    """A town the gazetteer lacks ("the village of Robotyne in Zaporizhzhia region", "Renk, a
+    town in South Sudan's Upper Nile state") takes the place of its most specific container:
+    the country is right, the point approximate, `resolved` names the container, and the
+    confidence is halved."""
+    place = places[id(m)]
+    if place.gazetteer_id is not None or (m.clause is None and m.feature_hint is None):
+        return place  # "Hugh Schofield in Athens": only a feature word says a name is a town
+    inside = [places[id(c)] for c in m.containers if id(c) in places and places[id(c)].gazetteer_id]
+    if not inside:
+        return place
+    best = min(inside, key=lambda p: (p.feature == "country", -p.start))
+    return Place(place.name, place.start, place.end, place.sentence, place.role, best.country, best.lat, best.lon,
+                 best.feature, best.geonames_id, best.gazetteer_id, best.resolved, round(best.confidence / 2, 3))
 
 
 def _minor_only(m: Mention) -> bool:
@@ -209,40 +258,44 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
     ent_tokens = set()
     for ent in doc.ents:
         ent_tokens.update(range(ent.start, ent.end))
-        if ent.label_ in PLACE_LABELS:
-            span = _trim(ent)
-            if span is None:
-                continue
-            cands = _lookup_span(gaz, span, ent.label_)
-            if not cands and ent.label_ == "GPE":
-                continue  # a GPE the gazetteer lacks is most often an organisation ("ISIL")
-            m = Mention(span.start_char, span.end_char, span.text, "ner", span.root, cands, _is_locative(span))
-            m.feature_hint = _feature_hint(span)
-            add(m)
-        elif ent.label_ in MISLABELS and fold(ent.text) not in gaz.demonyms:
-            span = _trim(ent)
-            if span is None:
-                continue
-            hint = _feature_hint(span)
-            locative = _is_locative(span) or hint is not None
-            if ent.label_ == "PERSON" and not (locative or _bare_name(span)):
-                continue
-            cands = [c for c in gaz.lookup(span.text, loose=False) if _strong(c, locative)]
-            if cands:
-                m = Mention(span.start_char, span.end_char, span.text, "mislabel", span.root, cands, locative, hint)
+        if ent.label_ in NON_PLACE_LABELS or (ent.label_ not in PLACE_LABELS and fold(ent.text) in gaz.demonyms):
+            continue
+        trimmed = _trim(ent)
+        for span in _split(gaz, _extend(gaz, trimmed)) if trimmed is not None else ():
+            ent_tokens.update(range(span.start, span.end))
+            clause, word = _appositive(span, text)
+            hint = _feature_hint(span) or word
+            locative = _is_locative(span) or clause is not None
+            if ent.label_ in PLACE_LABELS:
+                cands = _lookup_span(gaz, span, ent.label_, locative)
+                # A GPE the gazetteer lacks is most often an organisation ("ISIL"), unless the
+                # text says it is a place.
+                tentative = not cands and ent.label_ == "GPE"
+                m = Mention(span.start_char, span.end_char, span.text, "ner", span.root, cands, locative, hint,
+                            clause=clause, tentative=tentative)
+            else:
+                locative = locative or hint is not None
+                if ent.label_ == "PERSON" and not (locative or _bare_name(span)):
+                    continue
+                cands = [c for c in gaz.lookup(span.text, loose=False) if _strong(c, locative)]
+                m = Mention(span.start_char, span.end_char, span.text, "mislabel", span.root, cands, locative, hint,
+                            clause=clause, tentative=not cands)
+            if m.candidates or not m.tentative or hint is not None:
                 add(m)
 
     for span in _proper_noun_runs(doc, ent_tokens):
         cands = gaz.lookup(span.text, loose=False)
         if not cands or any(taken[span.start_char:span.end_char]):
             continue
-        hint = _feature_hint(span)
+        clause, word = _appositive(span, text)
+        hint = _feature_hint(span) or word
         locative = _is_locative(span) or hint is not None
         if not locative and (_title_case(span.sent) or _modifies_common_noun(span)):
             continue  # "Split Deepens Over Nice Deal", "Mobile phones"
         cands = [c for c in cands if _strong(c, locative)]
         if cands:
-            add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, cands, locative, hint))
+            add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, cands, locative, hint,
+                        clause=clause))
     found.sort(key=lambda m: m.start)
     return found
 
@@ -258,11 +311,54 @@ def _trim(span: "Span") -> "Span | None":
     return doc[start:end] if end > start else None
 
 
-def _lookup_span(gaz: Gazetteer, span: "Span", label: str) -> list[tuple[Entry, str]]:
+def _extend(gaz: Gazetteer, span: "Span") -> "Span":
+    """An entity span cut short of a name with connectors ("Mazar" of "Mazar-i-Sharif",
+    "Frankfurt" of "Frankfurt an der Oder"), extended when the longer name is a place."""
+    doc, k = span.doc, span.end
+    while k < len(doc) and k - span.end < 3 and doc[k].lower_ in CONNECTORS:
+        k += 1
+    if k > span.end and k < len(doc) and doc[k].text[:1].isupper() and gaz.lookup(doc[span.start:k + 1].text,
+                                                                                   loose=False, minor=False):
+        return doc[span.start:k + 1]
+    return span
+
+
+def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
+    """One entity span holding several places ("Abuja to Kaduna", "Donetsk and Luhansk"), in
+    parts, when the whole is no known name and each part is one."""
+    inner = [t.i for t in span[1:-1] if t.lower_ in SPAN_SPLITTERS]
+    if not inner or gaz.lookup(span.text, loose=False, minor=False):
+        return [span]
+    doc, out, start = span.doc, [], span.start
+    for i in inner + [span.end]:
+        if i > start and doc[i - 1].lower_ not in SPAN_SPLITTERS:
+            out.append(doc[start:i])
+        start = i + 1
+    # every part a place name, or the span was something else ("Chile Agree to Hold Military Talks")
+    return out if all(gaz.lookup(part.text, loose=False) for part in out) else [span]
+
+
+def _appositive(span: "Span", text: str) -> tuple[tuple[int, int] | None, str | None]:
+    """For "X, a town in ...": the characters of the clause that holds X's container (empty for
+    "X, a coastal town near a gas project") and the feature hint of its word; else (None, None)."""
+    match = APPOSITIVE.match(text, span.end_char)
+    if match is None:
+        return None, None
+    word = match.group("word").lower()
+    clause = match.span("container") if match.group("container") else (match.end(), match.end())
+    return clause, "admin" if word in ADMIN_WORDS else "city"
+
+
+def _lookup_span(gaz: Gazetteer, span: "Span", label: str, locative: bool = False) -> list[tuple[Entry, str]]:
     """Whole span first; then without a trailing feature word ("Idlib province" -> "Idlib"), and
     the longest leading name ("Damascus International Airport" -> "Damascus"). A facility must
-    match a place's own name: "White House" is an alternate name of Casablanca."""
-    cands = gaz.lookup(span.text, loose=label != "FAC", minor=label != "FAC")  # White House, Tennessee
+    match a place's own name: "White House" is an alternate name of Casablanca; a small town
+    only after a locative word and with no article of its own ("near Spin Boldak", "the Vuhledar
+    front", not "at the White House")."""
+    doc = span.doc
+    town_like = label == "FAC" and locative and (span.start == 0 or doc[span.start - 1].lower_ != "the" or (
+        span.end < len(doc) and doc[span.end].lower_ in FRONT_WORDS))  # "the Vuhledar front"
+    cands = gaz.lookup(span.text, loose=label != "FAC", minor=label != "FAC" or town_like)
     if label == "FAC":
         cands = [c for c in cands if c[1] == "name"]
     if cands:
@@ -311,9 +407,16 @@ def _is_locative(span: "Span") -> bool:
         return True
     if prev is not None and prev.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in OF_PLACE:
         return True
+    if span.end < len(doc) and doc[span.end].lower_ in FRONT_WORDS:
+        return True
     root, head = span.root, span.root.head
     if root.dep_ == "pobj" and (head.lower_ in LOCATIVE or head.text == "over"):
         return True
+    if root.dep_ == "conj" and head.i < root.i:  # "in Arbinda, Djibo and Gorom-Gorom"
+        first = head
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        return _is_locative(doc[first.left_edge.i:first.i + 1])
     return root.dep_ == "dobj" and head.lemma_.lower() in PLACE_OBJECT_VERBS
 
 
@@ -388,16 +491,26 @@ def _capitalised(tok: "Token") -> bool:
 
 
 # qualifiers and context ---------------------------------------------------------------------------
+def _admin(m: Mention) -> list[Entry]:
+    return [e for e, _ in m.candidates if e.feature in ("country", "admin1", "region")]
+
+
 def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) -> None:
     text = ann.document.text
     for a, b in zip(mentions, mentions[1:]):
         gap = text[a.end:b.start]
-        b_admin = [e for e, _ in b.candidates if e.feature in ("country", "admin1", "region")]
-        a_admin = [e for e, _ in a.candidates if e.feature in ("country", "admin1", "region")]
-        if b_admin and (gap.strip() == "," or QUALIFIER_GAP.fullmatch(gap)):
-            a.qualifiers += b_admin  # "Paris, Texas"; "Tripoli in northern Lebanon"
-        elif a_admin and gap.strip() in ("'s", "’s"):
-            b.qualifiers += a_admin  # "Libya's Tripoli"
+        if b.candidates and (gap.strip() == "," or QUALIFIER_GAP.fullmatch(gap)):
+            a.qualifiers += _admin(b)  # "Paris, Texas"; "Tripoli in northern Lebanon"
+            a.containers.append(b)  # also a city: "Robotyne in Zaporizhzhia region" (named after it)
+        elif _admin(a) and gap.strip() in ("'s", "’s"):
+            b.qualifiers += _admin(a)  # "Libya's Tripoli"
+            b.containers.append(a)
+    for a in mentions:
+        if a.clause and a.clause[1] > a.clause[0]:  # "Khiam, a town in southern Lebanon"
+            for b in mentions:
+                if a.clause[0] <= b.start < a.clause[1] and b.candidates and b not in a.containers:
+                    a.qualifiers += _admin(b)
+                    a.containers.append(b)
     for m in mentions:
         after = re.match(r",\s*([A-Z][A-Za-z]{1,4})\.", text[m.end:m.end + 12])
         if after and after.group(1).lower() in AP_STATES:
