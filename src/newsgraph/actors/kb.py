@@ -36,7 +36,6 @@ _FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "�
 _NON_WORD = re.compile(r"[^\w]+")
 
 
-@lru_cache(maxsize=65536)
 @lru_cache(maxsize=1 << 16)  # called on every token of every document: token texts repeat
 def words(text: str) -> tuple[str, ...]:
     """Case-kept words of a name: accents folded, dots dropped ("U.S." -> "US"), every other
