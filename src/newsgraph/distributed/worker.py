@@ -160,13 +160,30 @@ def iso_date(value: str | None) -> str | None:
         return None
 
 
+def _malloc_trim() -> Any:
+    """glibc's malloc_trim, or None elsewhere (musl, macOS)."""
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_trim = _malloc_trim()
+
+
 def process_chunk(chunk: list[RawDoc], plugin_name: str) -> ChunkResult:
-    """The Dask task: run the worker's pipeline over a chunk, in order, and make the rows."""
+    """The Dask task: run the worker's pipeline over a chunk, in order, and make the rows.
+
+    Tasks run in a worker thread whose malloc arena keeps the memory it freed; returning it to the
+    system after each task (a few ms against seconds of NLP) keeps a long run's RSS flat."""
     start = time.perf_counter()
     plugin = get_worker().plugins[plugin_name]
     pipeline = plugin.get()
     with Watchdog(pipeline.options.distributed.seconds_per_document * len(chunk)):
         results = list(zip(chunk, pipeline.pipe(chunk)))
     out = rows_of(results, dt.datetime.now())
+    del results
+    if _trim is not None:
+        _trim(0)
     out.seconds = time.perf_counter() - start
     return out
