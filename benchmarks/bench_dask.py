@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import random
 import shutil
@@ -143,13 +142,13 @@ def bench_dask(corpus: Path, out: Path, workers: int, n: int) -> tuple[float, fl
 
     The driver's CPU time includes the scheduler, which a LocalCluster runs in the driver's process.
     """
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     from newsgraph.distributed import ingest
+    from newsgraph.distributed.engine import local_cluster
 
     start = time.perf_counter()
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                           silence_logs=logging.ERROR)
+    cluster = local_cluster(workers)  # the cluster `ingest --engine dask --workers N` starts
     client = Client(cluster)
     startup = time.perf_counter() - start
     try:

@@ -12,7 +12,6 @@ are written as CSV next to the summary so the curve can be plotted.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import shutil
 import sys
@@ -42,10 +41,11 @@ def main() -> None:
     args = parser.parse_args()
 
     import psutil
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     from newsgraph import load_options
     from newsgraph.distributed import ingest, read_manifest
+    from newsgraph.distributed.engine import local_cluster
 
     scratch = Path(tempfile.mkdtemp(prefix="ng-soak-"))
     corpus, out = scratch / "corpus.jsonl", scratch / "out"
@@ -53,8 +53,7 @@ def main() -> None:
     print(f"{args.n} articles, {words} words; {load()}", flush=True)
     # segments of 500 articles: the progress the sampler reads, and a driver that holds little
     options = load_options(distributed={"flush_every": 500})
-    cluster = LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0",
-                           silence_logs=logging.ERROR)
+    cluster = local_cluster(1)  # the cluster `ingest --engine dask --workers 1` starts
     client = Client(cluster)
     samples: list[tuple[float, int, float, float, int]] = []  # seconds, articles done, worker MB, driver MB, worker pid
     stop = threading.Event()

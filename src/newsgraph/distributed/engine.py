@@ -92,22 +92,43 @@ def _check_components(options: Options, sources: dict[str, str]) -> None:
         get_component(name)
 
 
+def worker_environ() -> dict[str, Any]:
+    """The environment a nanny gives the worker processes it starts: Dask's, without its
+    MALLOC_TRIM_THRESHOLD_=65536, which makes glibc hand memory back at every free and the
+    pipeline ~12 % slower (55 -> 62 ms an article). Workers trim after each task instead
+    (worker.process_chunk), which keeps RSS as flat and costs nothing measurable."""
+    import dask
+
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return environ
+
+
+def local_cluster(workers: int | None) -> Any:
+    """A LocalCluster of one-thread worker processes (spaCy and the components hold the GIL,
+    so processes scale and threads do not), started with `worker_environ()`."""
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": worker_environ()}):
+        return LocalCluster(n_workers=cores(workers), threads_per_worker=1, processes=True,
+                            dashboard_address=":0", silence_logs=logging.ERROR)
+
+
 class _client:
-    """A Client of an existing scheduler, or of a LocalCluster of one-thread worker processes."""
+    """A Client of an existing scheduler, or of a local cluster (`local_cluster`)."""
 
     def __init__(self, scheduler: str | None, workers: int | None) -> None:
         self.scheduler, self.workers = scheduler, workers
         self.cluster = self.client = None
 
     def __enter__(self) -> Any:
-        from distributed import Client, LocalCluster
+        from distributed import Client
 
         if self.scheduler:
             self.client = Client(self.scheduler)
         else:
-            # one thread per worker: spaCy and the components hold the GIL, so processes scale, threads do not
-            self.cluster = LocalCluster(n_workers=cores(self.workers), threads_per_worker=1, processes=True,
-                                        dashboard_address=":0", silence_logs=logging.ERROR)
+            self.cluster = local_cluster(self.workers)
             self.client = Client(self.cluster)
         return self.client
 
