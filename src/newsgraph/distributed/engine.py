@@ -110,7 +110,10 @@ def local_cluster(workers: int | None) -> Any:
     import dask
     from distributed import LocalCluster
 
-    with dask.config.set({"distributed.nanny.pre-spawn-environ": worker_environ()}):
+    # the worker's statistical profiler keeps an hour of 1-second call-tree profiles, and spaCy's
+    # call trees are deep: off, as a batch job has no use for the dashboard's profile page
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": worker_environ(),
+                          "distributed.worker.profile.enabled": False}):
         return LocalCluster(n_workers=cores(workers), threads_per_worker=1, processes=True,
                             dashboard_address=":0", silence_logs=logging.ERROR)
 
