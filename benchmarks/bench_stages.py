@@ -66,7 +66,7 @@ def cpu(kind: str, n: int, jobs: int) -> None:
 
             opts = load_options()
             texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
-            sum(1 for _ in load_spacy(opts.nlp.model).pipe(texts, batch_size=opts.nlp.batch_size, n_process=jobs))
+            sum(1 for _ in load_spacy(opts.nlp.model, False).pipe(texts, batch_size=opts.nlp.batch_size, n_process=jobs))
         else:
             from newsgraph.batch import ingest
 
