@@ -39,7 +39,8 @@ def dump(n: int, jobs: int, extra: list[str]) -> dict[str, list]:
                 names = [c for c, _ in cols if c not in ("ingested_at", "at")]
                 cols_sql = ", ".join(f'"{c}"' for c in names)
                 rows = store.rows(f"SELECT {cols_sql} FROM {table}")
-                out[table] = sorted(json.dumps(r, sort_keys=True, default=str).replace(tmp, "TMP") for r in rows)
+                out[table] = sorted(json.dumps(r, sort_keys=True, default=str).replace(tmp, "TMP")
+                                    .replace(str(corpus.EXAMPLES), "EXAMPLES") for r in rows)  # any checkout
     return out
 
 

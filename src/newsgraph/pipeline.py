@@ -34,7 +34,7 @@ def check_date(value: str | None) -> str | None:
 class Pipeline:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or load_options()
-        self.nlp = load_spacy(self.options.nlp.model, self.options.nlp.array_attribute_ruler)
+        self.nlp = load_spacy(self.options.nlp.model, self.options.nlp.fast_rules)
         names = self.options.pipeline.components
         self.components = [(name, get_component(name)(self.options)) for name in names]
         self.version = f"newsgraph {__version__}; {model_version(self.nlp)}; {'+'.join(names)}"

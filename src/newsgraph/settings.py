@@ -23,7 +23,7 @@ class NlpOptions:
     model: str
     max_chars: int
     batch_size: int
-    array_attribute_ruler: bool
+    fast_rules: bool
 
 
 @dataclass(frozen=True)

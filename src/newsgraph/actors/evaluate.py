@@ -43,7 +43,7 @@ class Annotator:
         from ..nlp import load_spacy
 
         self.options = options or load_options()
-        self.nlp = load_spacy(self.options.nlp.model, self.options.nlp.array_attribute_ruler)
+        self.nlp = load_spacy(self.options.nlp.model, self.options.nlp.fast_rules)
         self.kb = load_kb(self.options.actors.kb_files)
 
     def annotate(self, texts: list[tuple[str, str | None]]) -> Iterable[Annotation]:

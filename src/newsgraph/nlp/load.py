@@ -8,15 +8,17 @@ import spacy
 from spacy.language import Language
 
 from .attribute_ruler import use_array_ruler
+from .lemmatizer import use_cached_lemmatizer
 
 
 @lru_cache(maxsize=4)
-def load_spacy(model: str, array_ruler: bool = True) -> Language:
-    """The model, with its attribute ruler run as arrays (same output, ~10x faster) unless asked not to."""
+def load_spacy(model: str, fast_rules: bool = True) -> Language:
+    """The model; with fast_rules its attribute ruler and lemmatizer give the same output faster."""
     nlp = spacy.load(model)
     nlp.max_length = max(nlp.max_length, 2_000_000)
-    if array_ruler:
+    if fast_rules:
         use_array_ruler(nlp)
+        use_cached_lemmatizer(nlp)
     return nlp
 
 
