@@ -4,7 +4,7 @@ Each configuration runs in a fresh process, so peak RSS is its own. Prints artic
 and peak RSS per process, for one process and for all cores, and the ratio to bare spaCy.
 Bare spaCy is the model as spaCy ships it; `--loader` also times it as newsgraph loads it (its
 rule components made faster, identical annotations), which shows what the components cost.
-Usage: python benchmarks/bench_pipeline.py [--n 2000] [--words 600] [--loader]
+Usage: python benchmarks/bench_pipeline.py [--n 2000] [--words 600] [--loader] [--all-only]
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--words", type=int, default=600)
+    ap.add_argument("--all-only", action="store_true", help="skip the one-process configuration")
     ap.add_argument("--loader", action="store_true",
                     help="also time spaCy as newsgraph loads it (fast rule components): the components' own share")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="'all cores' configuration")
@@ -79,7 +80,7 @@ def main() -> None:
         words = corpus.write(path, args.n, args.words)
         print(f"corpus: {args.n} articles, {words} words ({words / args.n:.0f} words/article)")
         results = {}
-        for jobs in sorted({1, args.jobs}):
+        for jobs in [args.jobs] if args.all_only else sorted({1, args.jobs}):
             for kind in ("spacy", "newsgraph") + (("spacy-fast",) if args.loader else ()):
                 out = subprocess.run([sys.executable, __file__, "--child", kind, str(path), str(jobs)],
                                      check=True, capture_output=True, text=True)

@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", "la", "on", "upon", "bin",
               "e", "i", "ul",  # Persian ezafe: "Mazar-e-Sharif", "Mazar-i-Sharif"
-              "der", "am", "im", "sur"}  # "Frankfurt an der Oder", "Boulogne-sur-Mer"
+              "der", "am", "im", "sur",  # "Frankfurt an der Oder", "Boulogne-sur-Mer"
+              "des", "du", "les", "aux", "sous"}  # "Croix-des-Bouquets", "Trou-du-Nord"
 # Labels that never name a place; any other label may be a place the small model mislabelled
 # (ORG "Kiev", NORP "Sevastopol", LANGUAGE "Odesa", PRODUCT "Mirebalais").
 NON_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -55,7 +56,7 @@ FRONT_WORDS = {"front", "frontline", "direction", "axis", "sector", "area", "out
 # "Renk, a town near the border in South Sudan's Upper Nile state": the feature word says the
 # name is a place, and what follows "in"/"of" up to the end of the clause contains it.
 APPOSITIVE = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?P<word>city|town|village|port|hamlet|suburb|settlement|enclave|"
+    r",\s+(?P<pre>(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?(?P<word>city|town|village|port|hamlet|suburb|settlement|enclave|"
     r"capital|district|province|region|state|governorate|oblast|department)\b"
     r"(?:(?:[^,.;:()]|,(?=\d))*?\b(?:in|of)\s+(?P<container>(?:[^,.;:()]|,(?=\d))+))?", re.I)
 LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
@@ -63,7 +64,11 @@ LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "acro
 PLACE_OBJECT_VERBS = {"enter", "seize", "capture", "recapture", "retake", "take", "storm", "shell", "bomb",
                       "besiege", "encircle", "surround", "raid", "liberate", "reach", "visit", "occupy",
                       "overrun", "evacuate", "leave", "flee", "abandon", "defend", "lose", "hold", "control",
-                      "tour", "invade", "annex", "blockade"}
+                      "tour", "invade", "annex", "blockade",
+                      "retook", "took", "overran", "held", "left", "fled", "lost"}  # unlemmatised forms
+# Verbs whose object is a place or a person: only believed for a place of the article's countries
+# ("rockets hit Kiryat Shmona" in an article about Israel, not "protesters attacked Obama").
+STRIKE_VERBS = {"hit", "strike", "struck", "attack", "target", "pound", "bombard", "rock", "shake"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
               "north-east", "north-west", "south-east", "south-west"}
 OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "control", "capture", "siege", "fall",
@@ -71,7 +76,8 @@ OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "contr
                          "capital", "port", "province", "region", "state", "governorate", "oblast", "blockade",
                          "edge", "suburbs", "ruins", "parts", "battle", "shelling", "bombardment", "occupation",
                          "liberation", "evacuation"}
-CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "suburb", "district"}
+CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "suburb", "district",
+              "cities", "towns", "villages", "ports", "suburbs"}  # "the towns of Kiwanja and Rutshuru"
 ADMIN_WORDS = {"province", "governorate", "region", "state", "oblast", "county", "prefecture", "district",
                "territory", "department", "republic"}
 # Verbs whose subject acts: a place as their subject stands for its government or people.
@@ -119,8 +125,9 @@ AP_STATES = {
 }
 DATELINE = re.compile(
     r"(?m)^[ \t]*((?:[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*)*)(?:/[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*)*)*)"
-    r"(?=(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*(?:\([^)]{2,30}\)\s*)?[-–—]\s)")
-QUALIFIER_GAP = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?$", re.I)
+    r"(?=(?:,\s*(?P<country>[A-Z][A-Za-z.]+(?:\s(?:and\s)?[A-Z][a-z]+){0,2}))?(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*(?:\([^)]{2,30}\)\s*)?[-–—]\s)")
+BORDER = re.compile(r"\b(?:border|borders|frontier|near|close to|across|opposite|facing)\b", re.I)
+QUALIFIER_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?$", re.I)
 
 W_CONTEXT, W_STATE, W_QUALIFIER, W_FEATURE, W_NEAR = 3.0, 2.0, 6.0, 2.0, 1.0
 SOURCE_RELIABILITY = {"ner": 1.0, "dateline": 0.97, "mislabel": 0.85, "propn": 0.8}
@@ -143,6 +150,9 @@ class Mention:
     clause: tuple[int, int] | None = None  # where an appositive says what contains it
     containers: list["Mention"] = field(default_factory=list)  # "Y" of "X in Y", "X, a town in Y"
     tentative: bool = False  # a name the gazetteer lacks: kept only if a container places it
+    own: Counter = field(default_factory=Counter)  # the priors of all mentions of this name
+    needs_evidence: bool = False  # only the object of "hit", "attacked": believed in the article's countries
+    placed_in: bool = False  # "X in Y", "X, in Y": the text says what contains it
 
 
 def places_of(ann: "Annotation") -> list[Place]:
@@ -167,6 +177,11 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     for m in mentions:
         _drop_outside(m)
     evidence = _country_evidence(ann, mentions, gaz)
+    _namesakes(mentions)
+    for m in mentions:  # a loose spelling match in a country the article never points to is a guess
+        if sum(evidence.values()) - sum(m.own.values()) >= 1:
+            m.candidates = [(e, how) for e, how in m.candidates
+                            if how != "loose" or evidence[e.country] - m.own[e.country] >= 0.1]
     mentions = [m for m in mentions if _believable(m, evidence)]
     states = {e.admin1 for m in mentions for e, _ in m.candidates[:1] if e.feature == "admin1" and e.admin1}
     anchors = _anchors(mentions)
@@ -177,12 +192,14 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
 def _drop_outside(m: Mention) -> None:
     """When the text says which country a town is in ("Joda, a border town in South Sudan's
     Upper Nile state", "the village of X in Y") and none of the town's namesakes lies there,
-    the gazetteer lacks the town: it is placed in its container instead."""
-    if m.clause is None and m.feature_hint != "city":
+    the gazetteer lacks the town: it is placed in its container instead. Also for a name after a
+    locative cue that the text places with "in" and only small towns bear ("in Nasir, in South
+    Sudan's Upper Nile state")."""
+    if m.clause is None and m.feature_hint != "city" and not (m.locative and m.placed_in and _minor_only(m)):
         return
     inside = {e.country for c in m.containers for e in _admin(c) if e.country}
     if inside and m.candidates and not any(e.country in inside for e, _ in m.candidates):
-        m.candidates = []
+        m.candidates, m.tentative = [], True
 
 
 def _placed_in_container(m: Mention, places: dict[int, Place]) -> Place:
@@ -191,8 +208,9 @@ def _placed_in_container(m: Mention, places: dict[int, Place]) -> Place:
     the country is right, the point approximate, `resolved` names the container, and the
     confidence is halved."""
     place = places[id(m)]
-    if place.gazetteer_id is not None or (m.clause is None and m.feature_hint is None):
-        return place  # "Hugh Schofield in Athens": only a feature word says a name is a town
+    if place.gazetteer_id is not None or (m.clause is None and m.feature_hint is None and not (
+            m.locative and m.placed_in and m.tentative)):
+        return place  # "Hugh Schofield in Athens": a feature word (or "in X, in Y" for a GPE) says a name is a town
     inside = [places[id(c)] for c in m.containers if id(c) in places and places[id(c)].gazetteer_id]
     if not inside:
         return place
@@ -211,15 +229,27 @@ def _believable(m: Mention, evidence: Counter) -> bool:
     Borno"), or, unless the article is plainly about other countries, a feature word ("the town
     of Huwara") or, for a span the NER called a place, a locative cue ("fighting near Sake").
     Otherwise it is more likely a person, a group or a word ("Koréa", a village in Ivory Coast)."""
+    countries = {e.country for e, _ in m.candidates if e.country}
+    if m.needs_evidence:  # other mentions must point there, not the name itself
+        return any(evidence[c] - m.own[c] >= 0.5 for c in countries)
     if not _minor_only(m):
         return True
-    countries = {e.country for e, _ in m.candidates if e.country}
     if any(evidence[c] >= 0.5 for c in countries) or countries & {q.country for q in m.qualifiers} or any(
             e.admin1 in m.qualifier_states for e, _ in m.candidates):
         return True
     if sum(evidence.values()) >= 1 and not any(evidence[c] >= 0.1 for c in countries):
         return False
     return m.feature_hint is not None or (m.source == "ner" and m.locative)
+
+
+def _namesakes(mentions: list[Mention]) -> None:
+    """Mentions of one name do not vouch for each other: the second "Tripoli" of an article
+    about Lebanon would otherwise add Libya's weight to the first one's context."""
+    by_name: dict[str, Counter] = {}
+    for m in mentions:
+        by_name.setdefault(fold(m.text), Counter()).update(m.prior)
+    for m in mentions:
+        m.own = by_name[fold(m.text)]
 
 
 def _anchors(mentions: list[Mention]) -> list[tuple[Mention, float, float]]:
@@ -249,8 +279,12 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
 
     for match in DATELINE.finditer(text):
         pos = match.start(1)
+        # "SREBRENICA, Bosnia and Herzegovina, July 11 -": a small town, in the country named
+        named = {e.country for e, _ in gaz.lookup(match.group("country") or "", loose=False, minor=False)
+                 if e.feature == "country"}
         for part in match.group(1).split("/"):
-            cands = [c for c in gaz.lookup(part, loose=False, minor=False) if c[0].feature in ("city", "country", "admin1")]
+            cands = [c for c in gaz.lookup(part, loose=False, minor=bool(named))
+                     if c[0].feature in ("city", "country", "admin1") and (not c[0].minor or c[0].country in named)]
             if cands:
                 add(Mention(pos, pos + len(part), part, "dateline", None, cands))
             pos += len(part) + 1
@@ -275,13 +309,14 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                             clause=clause, tentative=tentative)
             else:
                 locative = locative or hint is not None
-                if ent.label_ == "PERSON" and not (locative or _bare_name(span)):
+                struck = not locative and _struck(span)
+                if ent.label_ == "PERSON" and not (locative or struck or _bare_name(span)):
                     continue
-                cands = [c for c in gaz.lookup(span.text, loose=False) if _strong(c, locative)]
+                cands = [c for c in gaz.lookup(span.text, loose=False) if _strong(c, locative or struck)]
                 m = Mention(span.start_char, span.end_char, span.text, "mislabel", span.root, cands, locative, hint,
-                            clause=clause, tentative=not cands)
-            if m.candidates or not m.tentative or hint is not None:
-                add(m)
+                            clause=clause, tentative=not cands, needs_evidence=struck)
+            if m.candidates or not m.tentative or hint is not None or (locative and ent.label_ == "GPE"):
+                add(m)  # a tentative name is kept only if a container places it (resolve)
 
     for span in _proper_noun_runs(doc, ent_tokens):
         cands = gaz.lookup(span.text, loose=False)
@@ -325,11 +360,16 @@ def _extend(gaz: Gazetteer, span: "Span") -> "Span":
 
 def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
     """One entity span holding several places ("Abuja to Kaduna", "Donetsk and Luhansk"), in
-    parts, when the whole is no known name and each part is one."""
+    parts, when the whole is no known name and each part is one; a span that runs on past "in"
+    to a place ("the Transfiguration Cathedral in Odesa"), that place."""
     inner = [t.i for t in span[1:-1] if t.lower_ in SPAN_SPLITTERS]
-    if not inner or gaz.lookup(span.text, loose=False, minor=False):
+    cut = [t.i for t in span[1:-1] if t.lower_ in ("in", "near", "outside")]
+    if not (inner or cut) or gaz.lookup(span.text, loose=False, minor=False):
         return [span]
     doc, out, start = span.doc, [], span.start
+    if cut:  # "the Transfiguration Cathedral in Odesa's" tagged as one ORG: the place after "in"
+        tail = _trim(doc[cut[-1] + 1:span.end])
+        return [tail] if tail is not None and gaz.lookup(tail.text, loose=False) else [span]
     for i in inner + [span.end]:
         if i > start and doc[i - 1].lower_ not in SPAN_SPLITTERS:
             out.append(doc[start:i])
@@ -339,13 +379,16 @@ def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
 
 
 def _appositive(span: "Span", text: str) -> tuple[tuple[int, int] | None, str | None]:
-    """For "X, a town in ...": the characters of the clause that holds X's container (empty for
-    "X, a coastal town near a gas project") and the feature hint of its word; else (None, None)."""
+    """For "X, a town in ...", "X, Syria's largest city": the characters of the clause that
+    holds X's container (none in "X, a coastal town near a gas project") and the feature hint of
+    its word; else (None, None)."""
     match = APPOSITIVE.match(text, span.end_char)
     if match is None:
         return None, None
     word = match.group("word").lower()
-    clause = match.span("container") if match.group("container") else (match.end(), match.end())
+    # the container after "in"/"of", else the words before the feature word ("Santiago, the
+    # Dominican Republic's second-largest city")
+    clause = match.span("container") if match.group("container") else (match.start("pre"), match.end("word"))
     return clause, "admin" if word in ADMIN_WORDS else "city"
 
 
@@ -417,11 +460,25 @@ def _is_locative(span: "Span") -> bool:
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head
         return _is_locative(doc[first.left_edge.i:first.i + 1])
-    return root.dep_ == "dobj" and head.lemma_.lower() in PLACE_OBJECT_VERBS
+    return root.dep_ == "dobj" and (head.lemma_.lower() in PLACE_OBJECT_VERBS or head.lower_ in PLACE_OBJECT_VERBS)
+
+
+def _struck(span: "Span") -> bool:
+    """The object of "hit", "struck", "attacked": a place or a person."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:  # "hit Kiryat Shmona, Metula and Shlomi"
+        root = root.head
+    return root.dep_ == "dobj" and (root.head.lemma_.lower() in STRIKE_VERBS or root.head.lower_ in STRIKE_VERBS)
 
 
 def _feature_hint(span: "Span") -> str | None:
     doc = span.doc
+    root = span.root
+    if root.dep_ == "conj" and root.head.i < span.start:  # "the towns of Kiwanja and Rutshuru"
+        first = root.head
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        return _feature_hint(doc[first.i:first.i + 1])
     last = span[-1].lower_ if len(span) > 1 else ""  # "State" alone is no feature word
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     if last in ADMIN_WORDS or nxt in ADMIN_WORDS:
@@ -502,6 +559,7 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
         if b.candidates and (gap.strip() == "," or QUALIFIER_GAP.fullmatch(gap)):
             a.qualifiers += _admin(b)  # "Paris, Texas"; "Tripoli in northern Lebanon"
             a.containers.append(b)  # also a city: "Robotyne in Zaporizhzhia region" (named after it)
+            a.placed_in = gap.strip() != ","
         elif _admin(a) and gap.strip() in ("'s", "’s"):
             b.qualifiers += _admin(a)  # "Libya's Tripoli"
             b.containers.append(a)
@@ -511,6 +569,7 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
                 if a.clause[0] <= b.start < a.clause[1] and b.candidates and b not in a.containers:
                     a.qualifiers += _admin(b)
                     a.containers.append(b)
+            a.qualifiers += _clause_countries(text[a.clause[0]:a.clause[1]], gaz)
     for m in mentions:
         after = re.match(r",\s*([A-Z][A-Za-z]{1,4})\.", text[m.end:m.end + 12])
         if after and after.group(1).lower() in AP_STATES:
@@ -519,6 +578,22 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
             iso3 = _norp_qualifier(m, gaz)
             if iso3 and gaz.country(iso3):
                 m.qualifiers.append(gaz.country(iso3))
+
+
+def _clause_countries(clause: str, gaz: Gazetteer) -> list[Entry]:
+    """Countries a container clause names in passing, by name or adjective: "the colonial city
+    on the shores of Lake Nicaragua". Not near a border, which names the country next door."""
+    if BORDER.search(clause):
+        return []
+    out = []
+    for word in re.findall(r"[A-Z][\w’'-]+", clause):
+        word = re.sub(r"['’]s$", "", word)
+        iso3 = gaz.demonyms.get(fold(word))
+        entry = gaz.country(iso3) if iso3 else next(
+            (e for e, how in gaz.lookup(word, loose=False, minor=False) if e.feature == "country" and how == "name"), None)
+        if entry is not None:
+            out.append(entry)
+    return out
 
 
 def _norp_qualifier(m: Mention, gaz: Gazetteer) -> str | None:
@@ -542,7 +617,7 @@ def _country_evidence(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer
     """Countries the article is about: each mention's prior belief, demonyms, actors' countries."""
     evidence: Counter = Counter()
     for m in mentions:
-        scores = [(_prior(e, how), e) for e, how in m.candidates]
+        scores = [(_prior(e, how), e) for e, how in m.candidates if how != "loose"]  # a guess is no evidence
         if _minor_only(m):
             continue  # not yet believed; see _believable
         total = sum(math.exp(s) for s, _ in scores) or 1.0
@@ -581,7 +656,7 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str],
     role = "dateline" if m.source == "dateline" else _role(m.root)
     if not m.candidates:
         return Place(m.text, m.start, m.end, sentence, role, None, None, None, None, None, None, None, 0.0)
-    own = m.prior
+    own = m.own
     total = sum(evidence.values()) - sum(own.values())
     qual_countries = {q.country for q in m.qualifiers if q.country}
     qual_states = m.qualifier_states | {q.admin1 for q in m.qualifiers if q.admin1}
