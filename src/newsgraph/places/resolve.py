@@ -12,7 +12,8 @@ Each candidate entry gets a score, and the best wins:
     importance (log10 population; countries +1) + 0.75 if a capital
     - 0.5 for an alternate spelling or a spelling variant, - 1.5 for a loose (consonant) match
     + 3 x the share of the article's country evidence that points to the candidate's country
-      (other places, demonyms such as "Lebanese", the countries of the article's actors);
+      (other places, demonyms such as "Lebanese", the countries of the article's actors; not
+      other mentions of the same name);
       1 x for a small town competing with bigger places of its name
     + 2 if the candidate's US state is mentioned in the article
     + 1 if it lies within 300 km of another place of the article that is not in doubt
@@ -178,8 +179,9 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
         _drop_outside(m)
     evidence = _country_evidence(ann, mentions, gaz)
     _namesakes(mentions)
+    weight = sum(evidence.values())
     for m in mentions:  # a loose spelling match in a country the article never points to is a guess
-        if sum(evidence.values()) - sum(m.own.values()) >= 1:
+        if weight - sum(m.own.values()) >= 1:
             m.candidates = [(e, how) for e, how in m.candidates
                             if how != "loose" or evidence[e.country] - m.own[e.country] >= 0.1]
     mentions = [m for m in mentions if _believable(m, evidence)]
@@ -456,28 +458,29 @@ def _is_locative(span: "Span") -> bool:
     if root.dep_ == "pobj" and (head.lower_ in LOCATIVE or head.text == "over"):
         return True
     if root.dep_ == "conj" and head.i < root.i:  # "in Arbinda, Djibo and Gorom-Gorom"
-        first = head
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head
+        first = _first_conjunct(root)
         return _is_locative(doc[first.left_edge.i:first.i + 1])
     return root.dep_ == "dobj" and (head.lemma_.lower() in PLACE_OBJECT_VERBS or head.lower_ in PLACE_OBJECT_VERBS)
 
 
+def _first_conjunct(tok: "Token") -> "Token":
+    """The first member of the list a token ends: "Djibo" in "Arbinda, Djibo and Gorom-Gorom"."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
+
+
 def _struck(span: "Span") -> bool:
-    """The object of "hit", "struck", "attacked": a place or a person."""
-    root = span.root
-    while root.dep_ == "conj" and root.head.i < root.i:  # "hit Kiryat Shmona, Metula and Shlomi"
-        root = root.head
+    """The object of "hit", "struck", "attacked" (or a later member of it: "hit Kiryat Shmona,
+    Metula and Shlomi"): a place or a person."""
+    root = _first_conjunct(span.root)
     return root.dep_ == "dobj" and (root.head.lemma_.lower() in STRIKE_VERBS or root.head.lower_ in STRIKE_VERBS)
 
 
 def _feature_hint(span: "Span") -> str | None:
     doc = span.doc
-    root = span.root
-    if root.dep_ == "conj" and root.head.i < span.start:  # "the towns of Kiwanja and Rutshuru"
-        first = root.head
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head
+    first = _first_conjunct(span.root)
+    if first.i < span.start:  # "the towns of Kiwanja and Rutshuru"
         return _feature_hint(doc[first.i:first.i + 1])
     last = span[-1].lower_ if len(span) > 1 else ""  # "State" alone is no feature word
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
