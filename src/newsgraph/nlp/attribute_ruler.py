@@ -2,12 +2,12 @@
 
 en_core_web_sm's `attribute_ruler` maps every tag to its POS and morphology and fixes a few
 words through 179 Matcher patterns. spaCy's Matcher tries every pattern at every token, which
-costs as much as the parser (about 15 % of the whole pipeline here). All of those patterns are
+costs as much as the parser (28 ms an article, 17 % of the whole pipeline here). All of those patterns are
 one or two tokens of plain attribute tests, so each becomes a boolean mask over the document's
 token arrays; the masks are applied in the ruler's order (later patterns win, as in spaCy) and
 the attributes written back with `Doc.from_array`. `compile_ruler` returns None for a ruler with
 a pattern this does not cover (operators, other predicates), and the stock component stays.
-tests/nlp/test_attribute_ruler.py checks every token attribute against the stock component.
+tests/nlp/test_fast_rules.py checks every token attribute against the stock component.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ class ArrayAttributeRuler:
                 for test in tests:
                     hit = self._apply(doc, test, read[offset:n - width + 1 + offset, test.column])
                     mask = hit if mask is None else mask & hit
-            hits = np.flatnonzero(mask) + rule.index if mask is not None else ()
+            hits = np.flatnonzero(mask) + rule.index  # every pattern token has a test (compile_ruler)
             for column, value in rule.attrs:
                 written[hits, column] = value
         cols = [i for i, attr in enumerate(WRITE) if attr != DEP and (written[:, i] != before[:, i]).any()]
