@@ -8,6 +8,7 @@ import pytest
 
 from conftest import shared_file
 from newsgraph.events import Event, Trigger, gdelt_row, plover_record
+from newsgraph.events.export import GDELT_COLUMNS
 from newsgraph.events.cameo import DEFAULT_CAMEO, PLOVER_TYPES, goldstein, plover_type_of, quad_class
 from newsgraph.events.evaluate import detect_format, prf
 from newsgraph.events.lexicon import load_lexicon
@@ -74,6 +75,7 @@ def test_gdelt_row():
     assert row["Actor2Code"] is None and row["QuadClass"] == 4 and row["GoldsteinScale"] == -10.0
     assert row["IsRootEvent"] == 1 and row["ActionGeo_CountryCode"] == "PSE" and row["ActionGeo_Type"] == 3
     assert 0 < row["GLOBALEVENTID"] < 2 ** 63 and row["SOURCEURL"] == "http://x/1"
+    assert list(row) == list(GDELT_COLUMNS)  # every column filled is exported, in GDELT's order
 
 
 def test_plover_record():

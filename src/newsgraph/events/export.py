@@ -35,6 +35,14 @@ def _place_get(place: Any, *keys: str) -> Any:
     return None
 
 
+GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", "Actor1Name", "Actor1CountryCode",
+                 "Actor1Type1Code", "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code", "IsRootEvent",
+                 "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions",
+                 "NumSources", "NumArticles", "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode",
+                 "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL")
+"""The GDELT 2.0 event-table columns newsgraph fills, in GDELT's order (the others do not apply)."""
+
+
 def gdelt_row(event: Any, document: Document) -> dict[str, Any]:
     """The GDELT 2.0 event-table columns that apply to one event (others are left out).
 
@@ -46,7 +54,8 @@ def gdelt_row(event: Any, document: Document) -> dict[str, Any]:
     a2c, a2s = _split_code(event.target, document)
     date = (event.date or document.date or "")[:10]
     loc = event.location
-    row: dict[str, Any] = {
+    row: dict[str, Any] = dict.fromkeys(GDELT_COLUMNS)  # GDELT's order; the columns left unset stay null
+    row.update({
         "GLOBALEVENTID": zlib.crc32(f"{document.hash}:{event.id}".encode()) | (zlib.crc32(document.hash.encode()) << 31),
         "SQLDATE": int(date.replace("-", "")) if date else None,
         "MonthYear": int(date[:7].replace("-", "")) if date else None,
@@ -68,15 +77,8 @@ def gdelt_row(event: Any, document: Document) -> dict[str, Any]:
         "NumMentions": 1,
         "NumSources": 1,
         "NumArticles": 1,
-        "ActionGeo_Type": None,
-        "ActionGeo_FullName": None,
-        "ActionGeo_CountryCode": None,
-        "ActionGeo_Lat": None,
-        "ActionGeo_Long": None,
-        "ActionGeo_FeatureID": None,
-        "DATEADDED": None,
         "SOURCEURL": document.url,
-    }
+    })
     if loc is not None:
         row["ActionGeo_FullName"] = _place_get(loc, "name", "text")
         row["ActionGeo_CountryCode"] = _place_get(loc, "country", "country_code")
@@ -87,13 +89,6 @@ def gdelt_row(event: Any, document: Document) -> dict[str, Any]:
         row["ActionGeo_Type"] = {"country": 1, "region": 2, "admin1": 2, "city": 3}.get(str(ftype).lower(), 4) if ftype else None
     return row
 
-
-GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", "Actor1Name", "Actor1CountryCode",
-                 "Actor1Type1Code", "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code", "IsRootEvent",
-                 "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions",
-                 "NumSources", "NumArticles", "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode",
-                 "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL")
-"""The GDELT 2.0 event-table columns newsgraph fills, in GDELT's order (the others do not apply)."""
 
 
 def _is_first_in_sentence(event: Any, document: Document) -> bool:
