@@ -91,3 +91,14 @@ def test_lemmatizer_keeps_lemmas_already_set_and_skips_other_kinds():
     assert not use_cached_lemmatizer(nlp)  # none in the pipeline
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     assert not use_cached_lemmatizer(nlp)  # lookup mode: not the rule lemmatizer it wraps
+
+
+def test_patterns_longer_than_the_document():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "no"}] * 5], {"LEMMA": "never"}, index=2)  # every word present, the doc too short
+    ruler.add([[{"LOWER": "no"}]], {"LEMMA": "nay"})
+    texts = [" ".join(["no"] * k) for k in range(7)]
+    expected = [[t.lemma_ for t in nlp(text)] for text in texts]
+    assert use_array_ruler(nlp)
+    assert [[t.lemma_ for t in nlp(text)] for text in texts] == expected

@@ -111,12 +111,13 @@ class ArrayAttributeRuler:
                    for tests in rule.tokens for t in tests):
                 continue  # a word or tag this document lacks: the common case, and cheap
             width = len(rule.tokens)
-            mask: np.ndarray | None = None
+            if width > n:
+                continue  # a pattern longer than the document
+            mask = np.ones(n - width + 1, dtype=bool)
             for offset, tests in enumerate(rule.tokens):
                 for test in tests:
-                    hit = self._apply(doc, test, read[offset:n - width + 1 + offset, test.column])
-                    mask = hit if mask is None else mask & hit
-            hits = np.flatnonzero(mask) + rule.index  # every pattern token has a test (compile_ruler)
+                    mask &= self._apply(doc, test, read[offset:n - width + 1 + offset, test.column])
+            hits = np.flatnonzero(mask) + rule.index
             for column, value in rule.attrs:
                 written[hits, column] = value
         cols = [i for i, attr in enumerate(WRITE) if attr != DEP and (written[:, i] != before[:, i]).any()]
