@@ -179,11 +179,7 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
         _drop_outside(m)
     evidence = _country_evidence(ann, mentions, gaz)
     _namesakes(mentions)
-    weight = sum(evidence.values())
-    for m in mentions:  # a loose spelling match in a country the article never points to is a guess
-        if weight - sum(m.own.values()) >= 1:
-            m.candidates = [(e, how) for e, how in m.candidates
-                            if how != "loose" or evidence[e.country] - m.own[e.country] >= 0.1]
+    _drop_loose_guesses(mentions, evidence)
     mentions = [m for m in mentions if _believable(m, evidence)]
     states = {e.admin1 for m in mentions for e, _ in m.candidates[:1] if e.feature == "admin1" and e.admin1}
     anchors = _anchors(mentions)
@@ -249,9 +245,18 @@ def _namesakes(mentions: list[Mention]) -> None:
     about Lebanon would otherwise add Libya's weight to the first one's context."""
     by_name: dict[str, Counter] = {}
     for m in mentions:
-        by_name.setdefault(fold(m.text), Counter()).update(m.prior)
+        m.own = by_name.setdefault(fold(m.text), Counter())
+        m.own.update(m.prior)
+
+
+def _drop_loose_guesses(mentions: list[Mention], evidence: Counter) -> None:
+    """A loose spelling match in a country the article never points to is a guess: Bunagana
+    (DR Congo, not in the gazetteer) read as Binangonan in the Philippines."""
+    weight = sum(evidence.values())
     for m in mentions:
-        m.own = by_name[fold(m.text)]
+        if weight - sum(m.own.values()) >= 1:
+            m.candidates = [(e, how) for e, how in m.candidates
+                            if how != "loose" or evidence[e.country] - m.own[e.country] >= 0.1]
 
 
 def _anchors(mentions: list[Mention]) -> list[tuple[Mention, float, float]]:
@@ -282,8 +287,8 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
     for match in DATELINE.finditer(text):
         pos = match.start(1)
         # "SREBRENICA, Bosnia and Herzegovina, July 11 -": a small town, in the country named
-        named = {e.country for e, _ in gaz.lookup(match.group("country") or "", loose=False, minor=False)
-                 if e.feature == "country"}
+        named = {e.country for e, _ in gaz.lookup(match.group("country"), loose=False, minor=False)
+                 if e.feature == "country"} if match.group("country") else set()
         for part in match.group(1).split("/"):
             cands = [c for c in gaz.lookup(part, loose=False, minor=bool(named))
                      if c[0].feature in ("city", "country", "admin1") and (not c[0].minor or c[0].country in named)]
@@ -460,7 +465,7 @@ def _is_locative(span: "Span") -> bool:
     if root.dep_ == "conj" and head.i < root.i:  # "in Arbinda, Djibo and Gorom-Gorom"
         first = _first_conjunct(root)
         return _is_locative(doc[first.left_edge.i:first.i + 1])
-    return root.dep_ == "dobj" and (head.lemma_.lower() in PLACE_OBJECT_VERBS or head.lower_ in PLACE_OBJECT_VERBS)
+    return root.dep_ == "dobj" and _verb_in(head, PLACE_OBJECT_VERBS)
 
 
 def _first_conjunct(tok: "Token") -> "Token":
@@ -474,7 +479,12 @@ def _struck(span: "Span") -> bool:
     """The object of "hit", "struck", "attacked" (or a later member of it: "hit Kiryat Shmona,
     Metula and Shlomi"): a place or a person."""
     root = _first_conjunct(span.root)
-    return root.dep_ == "dobj" and (root.head.lemma_.lower() in STRIKE_VERBS or root.head.lower_ in STRIKE_VERBS)
+    return root.dep_ == "dobj" and _verb_in(root.head, STRIKE_VERBS)
+
+
+def _verb_in(verb: "Token", words: set[str]) -> bool:
+    """By lemma, or by form where the small model leaves a past tense unlemmatised ("retook")."""
+    return verb.lemma_.lower() in words or verb.lower_ in words
 
 
 def _feature_hint(span: "Span") -> str | None:
