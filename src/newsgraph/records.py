@@ -34,10 +34,14 @@ def as_plain(value: Any) -> Any:
     if cls in _SCALARS:
         return value
     names = _field_names(cls)
-    if names is not None:
-        return {n: as_plain(getattr(value, n)) for n in names}
+    if names is not None:  # most fields are scalars: no call for them
+        out = {}
+        for n in names:
+            v = getattr(value, n)
+            out[n] = v if type(v) in _SCALARS else as_plain(v)
+        return out
     if isinstance(value, (list, tuple)):
-        return [as_plain(v) for v in value]
+        return [v if type(v) in _SCALARS else as_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: as_plain(v) for k, v in value.items()}
     return value

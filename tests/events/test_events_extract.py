@@ -223,3 +223,19 @@ def test_weapon_gives_the_mode_and_place_the_country(events_of):
     assert ev.target.code == "AFGCOP"  # the officers, of the country they were killed in
     ev = main_events(events_of("Saudi-led coalition jets struck Houthi positions near Sanaa."), "ASSAULT")[0]
     assert (ev.mode, ev.cameo) == ("aerial", "195") and country(ev.source) == "SAU"
+
+
+def test_match_cache_keeps_hyphenated_entries(pipeline):
+    """`match` remembers token forms that match nothing, but not a form that a hyphenated
+    entry ends with: "fire" alone matches nothing here, "cease-fire" does."""
+    from newsgraph.events.lexicon import Lexicon, load_lexicon, match
+
+    full = load_lexicon()
+    lex = Lexicon({("cease-fire", "N"): full.entries[("cease-fire", "N")]}, full.classes)
+    plain = next(t for t in pipeline.nlp("The fire spread to the next village.") if t.text == "fire")
+    hyphen = next(t for t in pipeline.nlp("Both sides agreed to a cease-fire.") if t.text == "fire")
+    assert (plain.orth, plain.tag, plain.lemma) == (hyphen.orth, hyphen.tag, hyphen.lemma)
+    assert match(plain, lex) is None
+    assert match(hyphen, lex) is not None and match(hyphen, lex).type == "RETREAT"
+    other = next(t for t in pipeline.nlp("The talks resumed.") if t.text == "talks")
+    assert match(other, lex) is None and lex.idle  # forms that match nothing are remembered

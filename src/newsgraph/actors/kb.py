@@ -17,7 +17,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -129,6 +129,13 @@ class Lexicon:
 
     def singular(self, phrase: str) -> str:
         return self.plural_of.get(phrase, phrase)
+
+    @cached_property
+    def role_prefixes(self) -> frozenset[str]:
+        """Every beginning of a title as written (singular or plural): a phrase that starts
+        with a word outside it cannot be a title (the resolver skips most words this way)."""
+        forms = set(self.roles) | {p for p, s in self.plural_of.items() if s in self.roles}
+        return frozenset(f[:i] for f in forms for i in range(len(f) + 1))
 
 
 def pluralize(phrase: str, irregular: dict[str, str]) -> str:

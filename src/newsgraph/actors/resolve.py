@@ -19,7 +19,9 @@ components. Pronouns are left to the quotes component (newsgraph.quotes.speakers
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +47,7 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "he
 PLACE_NOUNS = frozenset({"town", "village", "city", "district", "neighbourhood", "neighborhood", "camp", "region"})
 GOV_HEADS = frozenset({"government", "regime", "administration", "cabinet", "authority", "leadership"})
 PERSONAL_ORGS = frozenset({"person", "group"})
+token_words = functools.lru_cache(maxsize=100_000)(words)  # a token's words: the same few thousand forms recur
 
 
 @dataclass
@@ -112,7 +115,7 @@ class Resolver:
         self.ethnic: dict[str, str] = {}  # actor id -> ethnicity's country, while its country is a guess
         self._n = 0
         tokens = list(self.doc)  # one Token object each: doc[i] makes a new one every time
-        self._words = [words(t.text) if not t.is_space else () for t in tokens]
+        self._words = [token_words(t.text) if not t.is_space else () for t in tokens]
         self._starts = [t.idx for t in tokens]
         self._ends = [t.idx + len(t) for t in tokens]
         self._phrases: dict[tuple[int, int], str] = {}
@@ -214,25 +217,16 @@ class Resolver:
         # knowledge-base matches inside the phrase
         matches = self._phrase_matches(toks, idx)
         head_match = next((m for m in matches if m[0] <= head.i < m[1]), None)
-        # head phrase: the longest lexicon phrase ending at the head
-        head_phrase, hp_start = None, head.i
-        for n in range(min(lex.max_phrase, head.i - first + 1), 0, -1):
-            p = self.phrase(head.i - n + 1, head.i + 1)
-            sing = lex.singular(p)
-            if n == 1 and head.lemma_.lower() != p:
-                sing = lex.singular(p) if p in lex.plural_of else head.lemma_.lower()
-            if sing in lex.sectors or sing in lex.weak_none or sing in lex.roles or sing in lex.people:
-                head_phrase, hp_start = sing, head.i - n + 1
-                r.plural = p != sing or head.tag_ in ("NNS", "NNPS")
-                break
-        r.head_word = head_phrase
+        head_phrase, hp_start, plural = self._head_phrase(head, first)
+        r.head_word, r.plural = head_phrase, plural
         # a title anywhere before the head or as the head ("President Macron", "the president")
         title, title_span = None, None
         name_ent = self._ents.get(head.i) if head.ent_type_ == "PERSON" else None
         possessor = {t.i for c in head.lefts if c.dep_ == "poss" for t in c.subtree}  # "Putin's" spokesman
         k = first
         while k < last:
-            if head_match is not None and head_match[0] <= k < head_match[1] or k in possessor:
+            if head_match is not None and head_match[0] <= k < head_match[1] or k in possessor \
+                    or self.phrase(k, k + 1) not in lex.role_prefixes:
                 k += 1
                 continue
             for n in range(min(5, last - k), 0, -1):
@@ -323,6 +317,29 @@ class Resolver:
                     break
         self._decide(r, toks, head, head_match, head_phrase, title, mod_sector, name_ent)
         return r
+
+    def _head_phrase(self, head: "Token", first: int) -> tuple[str | None, int, bool]:
+        """The longest lexicon phrase ending at the head (singular), where it starts, and
+        whether the text has it in the plural."""
+        lex = self.lex
+        for n in range(min(lex.max_phrase, head.i - first + 1), 0, -1):
+            p = self.phrase(head.i - n + 1, head.i + 1)
+            sing = lex.singular(p)
+            if n == 1 and head.lemma_.lower() != p:
+                sing = lex.singular(p) if p in lex.plural_of else head.lemma_.lower()
+            if sing in lex.sectors or sing in lex.weak_none or sing in lex.roles or sing in lex.people:
+                return sing, head.i - n + 1, p != sing or head.tag_ in ("NNS", "NNPS")
+        return None, head.i, False
+
+    def _plain_noun(self, head: "Token", toks: list["Token"]) -> bool:
+        """A common noun that no reading can make an actor ("the talks", "a week"): no name,
+        no knowledge-base match in its phrase, no "of/in" phrase, no actor head word. Most
+        nouns are such; reading() comes to kind None for them too, only more slowly."""
+        if head.pos_ != "NOUN" or head.i in self._ents:
+            return False
+        if any(t.i in self._matches for t in toks) or any(c.dep_ in ("prep", "acl") for c in head.rights):
+            return False
+        return self._head_phrase(head, toks[0].i)[0] is None
 
     def _add_country(self, r: Reading, iso: str | None, m) -> None:
         if iso and all(c != iso for c, _, _ in r.countries):
@@ -763,10 +780,7 @@ class Resolver:
             if iso and self.main_place and self.main_place != iso:  # "ethnic Albanians" in Serbia
                 actor.country, actor.code = self.main_place, self.main_place + (actor.sector or "")
             self._fill_country(actor)
-        for e in self.ann.document.entities:
-            actor = self._actor_of_entity(e)
-            if actor is not None:
-                e.actor_id = actor.id
+        self._link_entities()
 
     def main_country(self, places: bool = False) -> str | None:
         """The country the document is about: the only one it names, or the one named most
@@ -831,6 +845,8 @@ class Resolver:
 
     def resolve_head(self, head: "Token") -> Actor | None:
         toks = self.np_tokens(head)
+        if self._plain_noun(head, toks):
+            return None
         r = self.reading(toks, head)
         if r.kind is None or self.is_place(r, head):
             return None
@@ -863,13 +879,22 @@ class Resolver:
             first = first or actor
         return first
 
-    def _actor_of_entity(self, e) -> Actor | None:
-        best = None
-        for actor in self.actors:
-            for s, t in actor.mentions:
-                if s <= e.start and e.end <= t and (best is None or t - s < best[0]):
-                    best = (t - s, actor)
-        return best[1] if best else None
+    def _link_entities(self) -> None:
+        """Each NER entity's actor: the one with the tightest mention covering it (the first
+        actor on a tie). Mentions are indexed by start, as a document has hundreds."""
+        spans = sorted((s, t, k, actor) for k, actor in enumerate(self.actors) for s, t in actor.mentions)
+        starts = [s for s, _, _, _ in spans]
+        longest = max((t - s for s, t, _, _ in spans), default=0)
+        for e in self.ann.document.entities:
+            best = None
+            j = bisect.bisect_right(starts, e.start) - 1
+            while j >= 0 and starts[j] >= e.start - longest:
+                s, t, k, actor = spans[j]
+                if e.end <= t and (best is None or (t - s, k) < best[:2]):
+                    best = (t - s, k, actor)
+                j -= 1
+            if best is not None:
+                e.actor_id = best[2].id
 
 
 def merge(r: Reading, other: Reading, res: Resolver) -> Reading:

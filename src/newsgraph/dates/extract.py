@@ -29,14 +29,15 @@ _DASH = re.compile(r"\s[-–—]\s")
 _WEEKDAY_ONLY = re.compile(r"(?i)(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 _MON = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December"
 _NUMW = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a few|several)"
-MISSED = re.compile(
+MISSED = re.compile(  # (the leading test spares the alternatives most positions: 0.4 ms an article)
+    r"\b(?=\w)(?:"
     rf"\b(?:(?i:last|next|this|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|\b(?i:yesterday|today|tonight|tomorrow)\b"
     rf"|\b(?:{_MON})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MON})\b(?:,?\s+\d{{4}}\b)?"
     rf"|\b(?i:(?:last|next|this)\s+(?:week|month|year|weekend)|(?:earlier|later)\s+this\s+(?:week|month|year))\b"
     rf"|\b(?i:{_NUMW}\s+(?:days|weeks|months|years|day|week|month|year)\s+ago)\b"
-    rf"|\b(?:in|In|since|Since|until|by) (?P<year>1[89]\d\d|20\d\d)\b(?!\s*(?:people|troops|soldiers|%|per))")
+    rf"|\b(?:in|In|since|Since|until|by) (?P<year>1[89]\d\d|20\d\d)\b(?!\s*(?:people|troops|soldiers|%|per)))")
 BLOCKING_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"}
 LEADS = {"since", "until", "till", "by", "before", "after", "around", "about", "from", "between", "within", "in",
          "through", "throughout"}

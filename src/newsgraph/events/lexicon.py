@@ -8,8 +8,8 @@ one, and a blocking entry (type "-") stops a wrong reading ("meet the demands").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.tsv")
+IDLE_CACHE = 200_000  # token forms remembered as matching no entry (a few MB at most)
 
 # Heads that stand for their "of" complement: "a mission of observers", "dozens of protesters".
 CONTAINERS = frozenset("""number group dozen hundred thousand million team batch series contingent
@@ -49,9 +50,18 @@ class Entry:
 class Lexicon:
     entries: dict[tuple[str, str], tuple[Entry, ...]]
     classes: dict[str, frozenset[str]]
+    idle: dict[tuple[int, int, int], bool] = field(default_factory=dict, compare=False, repr=False)
+    """(orth, tag, lemma) -> True when no entry can match a token of that form: most tokens
+    are such, and `match` then skips building their lookup keys."""
 
     def candidates(self, lemma: str, pos: str) -> tuple[Entry, ...]:
         return self.entries.get((lemma, pos), ())
+
+    @cached_property
+    def hyphen_tails(self) -> frozenset[str]:
+        """Last words of hyphenated noun entries ("pro-government"): a token of such a lemma
+        may match through the words before it, so its form is never remembered as idle."""
+        return frozenset(k.rsplit("-", 1)[1] for k, pos in self.entries if pos == "N" and "-" in k)
 
 
 def _words(spec: str, classes: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -199,9 +209,30 @@ def test_entry(entry: Entry, tok: "Token") -> bool:
 
 def match(tok: "Token", lexicon: Lexicon) -> Entry | None:
     """The first lexicon entry whose tests hold for `tok` (None if none, or a blocking entry)."""
+    form = (tok.orth, tok.tag, tok.lemma)
+    if lexicon.idle.get(form):
+        return None
     pos = "V" if tok.tag_.startswith("VB") or tok.tag_ in ("JJ",) else "N" if tok.tag_.startswith("NN") else None
     if pos is None:
+        lexicon.idle[form] = True
         return None
+    lemma = tok.lemma_.lower()
+    keys = [lemma]
+    if pos == "V":  # the lemmatizer errs on rare verbs ("staged" -> "stag"): plain de-inflections too
+        low = tok.lower_
+        keys += [low[:-1], low[:-2], low[:-3], low[:-3] + "e"] if low.endswith(("ed", "ing")) else \
+            [low[:-1]] if low.endswith("s") else []
+    if pos == "N":
+        keys.append(tok.lower_)
+        if tok.i > 1 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_:
+            keys.insert(0, f"{tok.nbor(-2).lower_}-{lemma}")
+    entries = [e for k in keys for e in lexicon.candidates(k, pos)]
+    if not entries and lemma not in lexicon.hyphen_tails and len(lexicon.idle) < IDLE_CACHE:
+        lexicon.idle[form] = True  # (a form that a hyphenated entry ends with depends on its context)
+    for entry in entries:
+        if test_entry(entry, tok):
+            return entry if entry.type else None
+    return None
     keys = [tok.lemma_.lower()]
     if pos == "V":  # the lemmatizer errs on rare verbs ("staged" -> "stag"): plain de-inflections too
         low = tok.lower_
@@ -211,8 +242,10 @@ def match(tok: "Token", lexicon: Lexicon) -> Entry | None:
         keys.append(tok.lower_)
         if tok.i > 1 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_:
             keys.insert(0, f"{tok.nbor(-2).lower_}-{tok.lemma_.lower()}")
-    for key in keys:
-        for entry in lexicon.candidates(key, pos):
-            if test_entry(entry, tok):
-                return entry if entry.type else None
+    entries = [e for k in keys for e in lexicon.candidates(k, pos)]
+    if not entries and keys[0 if pos == "V" else -2] not in lexicon.hyphen_tails and len(lexicon.idle) < IDLE_CACHE:
+        lexicon.idle[form] = True
+    for entry in entries:
+        if test_entry(entry, tok):
+            return entry if entry.type else None
     return None

@@ -77,8 +77,10 @@ class Entry:
     minor: bool = False  # a small town of the packed tier: needs context to be believed
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
-    """The matching key of a name: accents, case, apostrophes and Arabic article forms removed."""
+    """The matching key of a name: accents, case, apostrophes and Arabic article forms removed
+    (cached: the same names recur in every article)."""
     text = name.translate(_APOSTROPHES)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_NON_DECOMPOSING)).encode("ascii", "ignore").decode()
@@ -108,6 +110,7 @@ def variant(key: str) -> str:
     return _INITIAL_DJ.sub("j", key)
 
 
+@lru_cache(maxsize=65536)
 def skeleton(key: str) -> str:
     """A looser key for transliteration variants: each word's first letter plus its consonants,
     without h/w/y and doubled letters ("kharkov" and "kharkiv" -> "krkv")."""
@@ -221,7 +224,7 @@ class Gazetteer:
                 if len(key) >= 4:
                     for i, _ in found:
                         if self.entries[i].importance >= 5:
-                            loose.setdefault(skeleton(key), []).append(i)
+                            loose.setdefault(skeleton.__wrapped__(key), []).append(i)
             self._loose = loose
         return self._loose
 
