@@ -107,6 +107,13 @@ def test_split_only_into_place_names():
     ("Drones damaged the Transfiguration Cathedral in Odesa's old town overnight.", "Odesa", "UKR"),
     # list members after "the towns of"
     ("Rebels seized the towns of Kiwanja and Rutshuru, north of Goma, on Friday.", "Rutshuru", "COD"),
+    # (blind set 5) the place after "of" a word for a part of it, inside one LOC span
+    ("Israeli troops raided the Old City of Nablus before dawn, Palestinian officials said.", "Nablus", "PSE"),
+    # a facility-tagged town after a locative word, by another spelling
+    ("A drone strike hit a motorcycle near Bint Jbeil on Tuesday, residents said.", "Bint Jbeil", "LBN"),
+    # "the country's": the first country the sentence names ("Dominican" from the knowledge base)
+    ("Dominican police said on Monday that in Santiago, the country's second city, crime had fallen.",
+     "Santiago", "DOM"),
 ])
 def test_blind_set_classes(run, text, name, country):
     assert run(text)[name].country == country

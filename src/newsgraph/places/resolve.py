@@ -52,6 +52,8 @@ CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", 
 NON_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Words between two places in one NER span: "from Abuja to Kaduna" tagged as one GPE.
 SPAN_SPLITTERS = {"to", "and", "or", ",", "&", "via", "from"}
+# Parts of a place: "the Old City of Mosul", "the outskirts of Aleppo" name the place after "of".
+PART_WORDS = {"outskirts", "suburbs", "centre", "center", "heart", "streets", "edge", "countryside"}
 # A word after a name that makes it a location: "the Kupiansk front", "the Bakhmut direction".
 FRONT_WORDS = {"front", "frontline", "direction", "axis", "sector", "area", "outskirts", "countryside"}
 # "Renk, a town near the border in South Sudan's Upper Nile state": the feature word says the
@@ -127,6 +129,7 @@ AP_STATES = {
 DATELINE = re.compile(
     r"(?m)^[ \t]*((?:[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*)*)(?:/[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*)*)*)"
     r"(?=(?:,\s*(?P<country>[A-Z][A-Za-z.]+(?:\s(?:and\s)?[A-Z][a-z]+){0,2}))?(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*(?:\([^)]{2,30}\)\s*)?[-–—]\s)")
+THE_COUNTRY = re.compile(r"\bthe (?:country|nation)['’]s\b", re.I)
 BORDER = re.compile(r"\b(?:border|borders|frontier|near|close to|across|opposite|facing)\b", re.I)
 QUALIFIER_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?$", re.I)
 
@@ -368,13 +371,15 @@ def _extend(gaz: Gazetteer, span: "Span") -> "Span":
 def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
     """One entity span holding several places ("Abuja to Kaduna", "Donetsk and Luhansk"), in
     parts, when the whole is no known name and each part is one; a span that runs on past "in"
-    to a place ("the Transfiguration Cathedral in Odesa"), that place."""
+    to a place ("the Transfiguration Cathedral in Odesa"), or past "of" after a word for a part
+    of a place ("the Old City of Mosul"), that place."""
     inner = [t.i for t in span[1:-1] if t.lower_ in SPAN_SPLITTERS]
-    cut = [t.i for t in span[1:-1] if t.lower_ in ("in", "near", "outside")]
+    cut = [t.i for t in span[1:-1] if t.lower_ in ("in", "near", "outside")
+           or t.lower_ == "of" and t.nbor(-1).lower_ in CITY_WORDS | ADMIN_WORDS | PART_WORDS]
     if not (inner or cut) or gaz.lookup(span.text, loose=False, minor=False):
         return [span]
     doc, out, start = span.doc, [], span.start
-    if cut:  # "the Transfiguration Cathedral in Odesa's" tagged as one ORG: the place after "in"
+    if cut:  # "the Transfiguration Cathedral in Odesa's", "the Old City of Mosul": the place after it
         tail = _trim(doc[cut[-1] + 1:span.end])
         return [tail] if tail is not None and gaz.lookup(tail.text, loose=False) else [span]
     for i in inner + [span.end]:
@@ -404,12 +409,12 @@ def _lookup_span(gaz: Gazetteer, span: "Span", label: str, locative: bool = Fals
     the longest leading name ("Damascus International Airport" -> "Damascus"). A facility must
     match a place's own name: "White House" is an alternate name of Casablanca; a small town
     only after a locative word and with no article of its own ("near Spin Boldak", "the Vuhledar
-    front", not "at the White House")."""
+    front", not "at the White House"), and then by another spelling too ("near Bint Jbeil")."""
     doc = span.doc
     town_like = label == "FAC" and locative and (span.start == 0 or doc[span.start - 1].lower_ != "the" or (
         span.end < len(doc) and doc[span.end].lower_ in FRONT_WORDS))  # "the Vuhledar front"
     cands = gaz.lookup(span.text, loose=label != "FAC", minor=label != "FAC" or town_like)
-    if label == "FAC":
+    if label == "FAC" and not town_like:
         cands = [c for c in cands if c[1] == "name"]
     if cands:
         return cands
@@ -583,6 +588,9 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
                     a.qualifiers += _admin(b)
                     a.containers.append(b)
             a.qualifiers += _clause_countries(text[a.clause[0]:a.clause[1]], gaz)
+            if THE_COUNTRY.search(text, a.clause[0], a.clause[1]):  # "Santiago, the country's second city"
+                before = text[ann.document.sentences[ann.sentence_of(a.start)][0]:a.start] if ann.document.sentences else ""
+                a.qualifiers += _countries_named(before, gaz)[:1]  # the sentence's first country
     for m in mentions:
         after = re.match(r",\s*([A-Z][A-Za-z]{1,4})\.", text[m.end:m.end + 12])
         if after and after.group(1).lower() in AP_STATES:
@@ -596,10 +604,13 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
 def _clause_countries(clause: str, gaz: Gazetteer) -> list[Entry]:
     """Countries a container clause names in passing, by name or adjective: "the colonial city
     on the shores of Lake Nicaragua". Not near a border, which names the country next door."""
-    if BORDER.search(clause):
-        return []
+    return [] if BORDER.search(clause) else _countries_named(clause, gaz)
+
+
+def _countries_named(text: str, gaz: Gazetteer) -> list[Entry]:
+    """Countries named in `text`, by name or adjective, in order."""
     out = []
-    for word in re.findall(r"[A-Z][\w’'-]+", clause):
+    for word in re.findall(r"[A-Z][\w’'-]+", text):
         word = re.sub(r"['’]s$", "", word)
         iso3 = gaz.demonyms.get(fold(word))
         entry = gaz.country(iso3) if iso3 else next(
