@@ -136,3 +136,10 @@ def test_locative_name_placed_by_in_clause(run):
     places = run("Militiamen overran a garrison in Nasir, in South Sudan's Upper Nile state, the army said.")
     nasir = places["Nasir"]
     assert nasir.country == "SSD" and nasir.resolved in ("South Sudan", "Upper Nile") and nasir.confidence < 0.5
+
+
+def test_of_after_a_part_word_only(run):
+    """"the Old City of Nablus" names Nablus; "the Department of Justice" and "the Islamic State
+    of Iraq" name no place after "of"."""
+    found = run("The Department of Justice said the Islamic State of Iraq and Greater Syria had claimed the attack.")
+    assert "Justice" not in found and "Iraq" not in found

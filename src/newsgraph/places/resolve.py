@@ -375,7 +375,7 @@ def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
     of a place ("the Old City of Mosul"), that place."""
     inner = [t.i for t in span[1:-1] if t.lower_ in SPAN_SPLITTERS]
     cut = [t.i for t in span[1:-1] if t.lower_ in ("in", "near", "outside")
-           or t.lower_ == "of" and t.nbor(-1).lower_ in CITY_WORDS | ADMIN_WORDS | PART_WORDS]
+           or t.lower_ == "of" and t.nbor(-1).lower_ in CITY_WORDS | PART_WORDS]
     if not (inner or cut) or gaz.lookup(span.text, loose=False, minor=False):
         return [span]
     doc, out, start = span.doc, [], span.start
