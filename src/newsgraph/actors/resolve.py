@@ -25,6 +25,8 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH, ORTH
+
 from ..records import Actor
 from .kb import KB, Entry, key, load_kb, shape_ok, words
 
@@ -114,10 +116,13 @@ class Resolver:
         self.readings: dict[int, Reading] = {}
         self.ethnic: dict[str, str] = {}  # actor id -> ethnicity's country, while its country is a guess
         self._n = 0
-        tokens = list(self.doc)  # one Token object each: doc[i] makes a new one every time
-        self._words = [token_words(t.text) if not t.is_space else () for t in tokens]
-        self._starts = [t.idx for t in tokens]
-        self._ends = [t.idx + len(t) for t in tokens]
+        # the token table from arrays: a Token object per token would cost more than the rest
+        starts, lengths, orths, spaces = self.doc.to_array([IDX, LENGTH, ORTH, IS_SPACE]).T.tolist() \
+            if len(self.doc) else ([], [], [], [])
+        strings = self.doc.vocab.strings
+        self._words = [() if space else token_words(strings[o]) for o, space in zip(orths, spaces)]
+        self._starts = starts
+        self._ends = [a + n for a, n in zip(starts, lengths)]
         self._phrases: dict[tuple[int, int], str] = {}
         self._matches = self._kb_matches()
         self._ents = {}

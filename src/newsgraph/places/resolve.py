@@ -30,8 +30,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from difflib import SequenceMatcher
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .gazetteer import Entry, Gazetteer, fold, gazetteer, haversine_km
@@ -717,13 +718,19 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str],
             if entry.lat is not None and any(haversine_km(entry.lat, entry.lon, lat, lon) <= 300
                                              for _, lat, lon in anchors):
                 row[0] += W_NEAR
-            row[0] += 0.25 * SequenceMatcher(None, fold(m.text), fold(entry.name)).ratio()  # closer spelling wins
+            row[0] += 0.25 * _likeness(fold(m.text), fold(entry.name))  # closer spelling wins
     scored.sort(key=lambda x: (-x[0], x[1].feature != "country", -x[1].importance))
     best_score, best, how = scored[0]
     share = 1.0 / sum(math.exp(s - best_score) for s, _, _ in scored)
     confidence = round(min(0.99, share * SOURCE_RELIABILITY[m.source] * MATCH_RELIABILITY[how]), 3)
     return Place(m.text, m.start, m.end, sentence, role, best.country, best.lat, best.lon, best.feature,
                  best.geonames_id, best.id, best.name, confidence)
+
+
+@lru_cache(maxsize=65536)
+def _likeness(a: str, b: str) -> float:
+    """How alike two spellings are (difflib's ratio; cached, as the same pairs recur)."""
+    return SequenceMatcher(None, a, b).ratio()
 
 
 def _role(root: "Token | None") -> str:
