@@ -114,6 +114,13 @@ def test_split_only_into_place_names():
     # "the country's": the first country the sentence names ("Dominican" from the knowledge base)
     ("Dominican police said on Monday that in Santiago, the country's second city, crime had fallen.",
      "Santiago", "DOM"),
+    # (blind set 6) "rebel-held X": only places are held, even one the NER calls an organisation
+    ("Rebel-held Tubruq received a shipment of medicine by sea on Thursday.", "Tubruq", "LBY"),
+    # "the country's" after the feature word, still inside the appositive
+    ("Honduran soldiers patrolled near Trujillo, a port on the country's northern coast, on Monday.", "Trujillo",
+     "HND"),
+    # a region of the curated list
+    ("Thousands fled clashes in the Catatumbo, a region on the Venezuelan border.", "Catatumbo", "COL"),
 ])
 def test_blind_set_classes(run, text, name, country):
     assert run(text)[name].country == country

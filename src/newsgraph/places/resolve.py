@@ -53,6 +53,8 @@ CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", 
 NON_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Words between two places in one NER span: "from Abuja to Kaduna" tagged as one GPE.
 SPAN_SPLITTERS = {"to", "and", "or", ",", "&", "via", "from"}
+# "rebel-held X", "Russian-occupied X": only places are held so.
+HELD_WORDS = {"held", "controlled", "occupied", "besieged", "administered"}  # (not "-run": "state-run Xinhua")
 # Parts of a place: "the Old City of Mosul", "the outskirts of Aleppo" name the place after "of".
 PART_WORDS = {"outskirts", "suburbs", "centre", "center", "heart", "streets", "edge", "countryside"}
 # A word after a name that makes it a location: "the Kupiansk front", "the Bakhmut direction".
@@ -130,6 +132,7 @@ AP_STATES = {
 DATELINE = re.compile(
     r"(?m)^[ \t]*((?:[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*)*)(?:/[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*)*)*)"
     r"(?=(?:,\s*(?P<country>[A-Z][A-Za-z.]+(?:\s(?:and\s)?[A-Z][a-z]+){0,2}))?(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*(?:\([^)]{2,30}\)\s*)?[-–—]\s)")
+PHRASE_END = re.compile(r"[,.;:()]")
 THE_COUNTRY = re.compile(r"\bthe (?:country|nation)['’]s\b", re.I)
 BORDER = re.compile(r"\b(?:border|borders|frontier|near|close to|across|opposite|facing)\b", re.I)
 QUALIFIER_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?$", re.I)
@@ -455,8 +458,8 @@ def _bare_name(span: "Span") -> bool:
 
 
 def _is_locative(span: "Span") -> bool:
-    """Is the span where a place would be: after "in", "near", "out of", "the outskirts of", or
-    the object of "entered", "seized", "shelled"?"""
+    """Is the span where a place would be: after "in", "near", "out of", "the outskirts of",
+    "rebel-held", or the object of "entered", "seized", "shelled"?"""
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and (prev.lower_ in LOCATIVE or prev.text == "over"):  # not "Split Deepens Over Nice Deal"
@@ -465,6 +468,8 @@ def _is_locative(span: "Span") -> bool:
         return True
     if span.end < len(doc) and doc[span.end].lower_ in FRONT_WORDS:
         return True
+    if prev is not None and prev.lower_ in HELD_WORDS and span.start > 1 and doc[span.start - 2].text == "-":
+        return True  # "rebel-held Tubruq", "Russian-occupied Melitopol"
     root, head = span.root, span.root.head
     if root.dep_ == "pobj" and (head.lower_ in LOCATIVE or head.text == "over"):
         return True
@@ -589,7 +594,8 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
                     a.qualifiers += _admin(b)
                     a.containers.append(b)
             a.qualifiers += _clause_countries(text[a.clause[0]:a.clause[1]], gaz)
-            if THE_COUNTRY.search(text, a.clause[0], a.clause[1]):  # "Santiago, the country's second city"
+            stop = PHRASE_END.search(text, a.clause[0])  # "Santiago, the country's second city",
+            if THE_COUNTRY.search(text, a.clause[0], stop.start() if stop else len(text)):  # "a port on the country's coast"
                 before = text[ann.document.sentences[ann.sentence_of(a.start)][0]:a.start] if ann.document.sentences else ""
                 a.qualifiers += _countries_named(before, gaz)[:1]  # the sentence's first country
     for m in mentions:
