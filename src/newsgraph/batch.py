@@ -7,6 +7,7 @@ so a re-run after a crash sees the same sequence and resumes where the store sto
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import sys
@@ -28,13 +29,20 @@ Result = Document | ErrorRecord
 Done = list[Result] | tuple[list[ErrorRecord | None], Prepared]
 
 _worker_pipeline = None
+WARM_UP = "Russia's foreign minister said in Moscow on Friday that talks with Kyiv would resume."
 
 
 def _init_worker(options: Options) -> None:
+    """Build the worker's pipeline and run one sentence through it, so the knowledge base and
+    gazetteer are loaded too; then freeze what is loaded out of the garbage collector's sight
+    (its full collections would otherwise walk ~300,000 long-lived objects again and again)."""
     global _worker_pipeline
     from .pipeline import Pipeline
 
     _worker_pipeline = Pipeline(options)
+    list(_worker_pipeline.pipe([RawDoc(text=WARM_UP, date="2015-09-05")]))
+    gc.collect()
+    gc.freeze()
 
 
 def _work(chunk: list[RawDoc], rows: bool = False) -> Done:
