@@ -338,8 +338,8 @@ class Resolver:
 
     def _plain_noun(self, head: "Token", toks: list["Token"]) -> bool:
         """A common noun that no reading can make an actor ("the talks", "a week"): no name,
-        no knowledge-base match in its phrase, no "of/in" phrase, no actor head word. Most
-        nouns are such; reading() comes to kind None for them too, only more slowly."""
+        no knowledge-base match in its phrase, no "of/in" phrase, no actor head word. A quarter
+        of all heads are such; reading() comes to kind None for them too, only more slowly."""
         if head.pos_ != "NOUN" or head.i in self._ents:
             return False
         if any(t.i in self._matches for t in toks) or any(c.dep_ in ("prep", "acl") for c in head.rights):

@@ -594,10 +594,7 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
                     a.qualifiers += _admin(b)
                     a.containers.append(b)
             a.qualifiers += _clause_countries(text[a.clause[0]:a.clause[1]], gaz)
-            stop = PHRASE_END.search(text, a.clause[0])  # "Santiago, the country's second city",
-            if THE_COUNTRY.search(text, a.clause[0], stop.start() if stop else len(text)):  # "a port on the country's coast"
-                before = text[ann.document.sentences[ann.sentence_of(a.start)][0]:a.start] if ann.document.sentences else ""
-                a.qualifiers += _countries_named(before, gaz)[:1]  # the sentence's first country
+            a.qualifiers += _the_country(ann, a, gaz)
     for m in mentions:
         after = re.match(r",\s*([A-Z][A-Za-z]{1,4})\.", text[m.end:m.end + 12])
         if after and after.group(1).lower() in AP_STATES:
@@ -612,6 +609,17 @@ def _clause_countries(clause: str, gaz: Gazetteer) -> list[Entry]:
     """Countries a container clause names in passing, by name or adjective: "the colonial city
     on the shores of Lake Nicaragua". Not near a border, which names the country next door."""
     return [] if BORDER.search(clause) else _countries_named(clause, gaz)
+
+
+def _the_country(ann: "Annotation", m: Mention, gaz: Gazetteer) -> list[Entry]:
+    """"Santiago, the country's second city", "Trujillo, a port on the country's northern
+    coast": the country meant is the first one its sentence names before the place."""
+    text = ann.document.text
+    stop = PHRASE_END.search(text, m.clause[0])
+    if not THE_COUNTRY.search(text, m.clause[0], stop.start() if stop else len(text)):
+        return []
+    start = ann.document.sentences[ann.sentence_of(m.start)][0] if ann.document.sentences else m.start
+    return _countries_named(text[start:m.start], gaz)[:1]
 
 
 def _countries_named(text: str, gaz: Gazetteer) -> list[Entry]:
