@@ -150,3 +150,10 @@ def test_of_after_a_part_word_only(run):
     of Iraq" name no place after "of"."""
     found = run("The Department of Justice said the Islamic State of Iraq and Greater Syria had claimed the attack.")
     assert "Justice" not in found and "Iraq" not in found
+
+
+def test_part_of_the_place_named_next(run):
+    """"the Old City of Tal Afar" is in Iraq: "the Old City" is a part of the town named next,
+    not GeoNames' Old City of Jerusalem."""
+    found = run("Iraqi troops cleared the Old City of Tal Afar after weeks of fighting.")
+    assert found["Tal Afar"].country == "IRQ" and "Old City" not in found

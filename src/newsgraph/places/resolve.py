@@ -311,6 +311,8 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
         trimmed = _trim(ent)
         for span in _split(gaz, _extend(gaz, trimmed)) if trimmed is not None else ():
             ent_tokens.update(range(span.start, span.end))
+            if _part_of_next(span):
+                continue
             clause, word = _appositive(span, text)
             hint = _feature_hint(span) or word
             locative = _is_locative(span) or clause is not None
@@ -392,6 +394,14 @@ def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
         start = i + 1
     # every part a place name, or the span was something else ("Chile Agree to Hold Military Talks")
     return out if all(gaz.lookup(part.text, loose=False) for part in out) else [span]
+
+
+def _part_of_next(span: "Span") -> bool:
+    """ "the Old City" of "the Old City of Tal Afar": a part of the place named after "of" (found
+    on its own), not GeoNames' Old City of Jerusalem."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and span[-1].lower_ in CITY_WORDS | PART_WORDS \
+        and doc[span.end].lower_ == "of" and doc[span.end + 1].text[:1].isupper()
 
 
 def _appositive(span: "Span", text: str) -> tuple[tuple[int, int] | None, str | None]:
