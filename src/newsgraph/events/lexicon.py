@@ -233,19 +233,3 @@ def match(tok: "Token", lexicon: Lexicon) -> Entry | None:
         if test_entry(entry, tok):
             return entry if entry.type else None
     return None
-    keys = [tok.lemma_.lower()]
-    if pos == "V":  # the lemmatizer errs on rare verbs ("staged" -> "stag"): plain de-inflections too
-        low = tok.lower_
-        keys += [low[:-1], low[:-2], low[:-3], low[:-3] + "e"] if low.endswith(("ed", "ing")) else \
-            [low[:-1]] if low.endswith("s") else []
-    if pos == "N":
-        keys.append(tok.lower_)
-        if tok.i > 1 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_:
-            keys.insert(0, f"{tok.nbor(-2).lower_}-{tok.lemma_.lower()}")
-    entries = [e for k in keys for e in lexicon.candidates(k, pos)]
-    if not entries and keys[0 if pos == "V" else -2] not in lexicon.hyphen_tails and len(lexicon.idle) < IDLE_CACHE:
-        lexicon.idle[form] = True
-    for entry in entries:
-        if test_entry(entry, tok):
-            return entry if entry.type else None
-    return None
