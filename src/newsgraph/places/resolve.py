@@ -51,6 +51,13 @@ CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", 
 # Labels that never name a place; any other label may be a place the small model mislabelled
 # (ORG "Kiev", NORP "Sevastopol", LANGUAGE "Odesa", PRODUCT "Mirebalais").
 NON_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# ...but a "DATE" of proper nouns that name no day, month or feast is a mislabelled name ("in
+# Amhara after fighting" tagged DATE): its words are left to the proper-noun search.
+DATE_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+              "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "today", "tonight", "christmas", "easter", "ramadan", "eid", "lent",
+              "passover", "hanukkah", "diwali", "nowruz", "ashura", "thanksgiving", "new", "year", "day",
+              "eve", "holy", "week", "yom", "kippur", "adha", "fitr", "al", "mubarak", "ul", "mid"}
 # Words between two places in one NER span: "from Abuja to Kaduna" tagged as one GPE.
 SPAN_SPLITTERS = {"to", "and", "or", ",", "&", "via", "from"}
 # "rebel-held X", "Russian-occupied X": only places are held so.
@@ -59,11 +66,16 @@ HELD_WORDS = {"held", "controlled", "occupied", "besieged", "administered"}  # (
 PART_WORDS = {"outskirts", "suburbs", "centre", "center", "heart", "streets", "edge", "countryside"}
 # A word after a name that makes it a location: "the Kupiansk front", "the Bakhmut direction".
 FRONT_WORDS = {"front", "frontline", "direction", "axis", "sector", "area", "outskirts", "countryside"}
+# "Serekaniye, known in Arabic as Ras al-Ain", "Dnipro (formerly Dnipropetrovsk)": one place, two names.
+ALIAS_AFTER = re.compile(r",?\s+\(?(?:also\s+|locally\s+|formerly\s+|previously\s+)?(?:known|called|named)\s+"
+                         r"(?:in\s+[A-Z]\w+\s+|locally\s+)?(?:as\s+)?(?=[A-Z])|\s+\((?:formerly|previously|also)\s+(?=[A-Z])")
+ALIAS_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}?),?\s+\(?(?:also\s+)?(?:known|called)\s+"
+                          r"(?:in\s+[A-Z]\w+\s+|locally\s+)?(?:as\s+)?$")
 # "Renk, a town near the border in South Sudan's Upper Nile state": the feature word says the
 # name is a place, and what follows "in"/"of" up to the end of the clause contains it.
 APPOSITIVE = re.compile(
-    r",\s+(?P<pre>(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?(?P<word>city|town|village|port|hamlet|suburb|settlement|enclave|"
-    r"capital|district|province|region|state|governorate|oblast|department)\b"
+    r",\s+(?P<pre>(?:one\s+of\s+)?(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?(?P<word>city|cities|town|village|port|hamlet|suburb|settlement|enclave|"
+    r"capital|district|province|region|state|governorate|oblast|department)s?\b"
     r"(?:(?:[^,.;:()]|,(?=\d))*?\b(?:in|of)\s+(?P<container>(?:[^,.;:()]|,(?=\d))+))?", re.I)
 LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
             "inside", "through", "throughout", "via", "between", "within", "on"}
@@ -305,6 +317,8 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
 
     ent_tokens = set()
     for ent in doc.ents:
+        if _mislabelled_date(ent):
+            continue
         ent_tokens.update(range(ent.start, ent.end))
         if ent.label_ in NON_PLACE_LABELS or (ent.label_ not in PLACE_LABELS and fold(ent.text) in gaz.demonyms):
             continue
@@ -317,7 +331,7 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
             hint = _feature_hint(span) or word
             locative = _is_locative(span) or clause is not None
             if ent.label_ in PLACE_LABELS:
-                cands = _lookup_span(gaz, span, ent.label_, locative)
+                cands = _lookup_span(gaz, span, ent.label_, locative) or _alias(gaz, span, text)
                 # A GPE the gazetteer lacks is most often an organisation ("ISIL"), unless the
                 # text says it is a place.
                 tentative = not cands and ent.label_ == "GPE"
@@ -328,7 +342,8 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 struck = not locative and _struck(span)
                 if ent.label_ == "PERSON" and not (locative or struck or _bare_name(span)):
                     continue
-                cands = [c for c in gaz.lookup(span.text, loose=False) if _strong(c, locative or struck)]
+                cands = [c for c in gaz.lookup(span.text, loose=False) if _strong(c, locative or struck)] \
+                    or _alias(gaz, span, text)
                 m = Mention(span.start_char, span.end_char, span.text, "mislabel", span.root, cands, locative, hint,
                             clause=clause, tentative=not cands, needs_evidence=struck)
             if m.candidates or not m.tentative or hint is not None or (locative and ent.label_ == "GPE"):
@@ -349,6 +364,11 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                         clause=clause))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _mislabelled_date(ent: "Span") -> bool:
+    return ent.label_ in NON_PLACE_LABELS and all(
+        t.tag_ in ("NNP", "NNPS") and t.is_alpha and t.lower_ not in DATE_NAMES for t in ent)
 
 
 def _trim(span: "Span") -> "Span | None":
@@ -444,6 +464,27 @@ def _lookup_span(gaz: Gazetteer, span: "Span", label: str, locative: bool = Fals
     return []
 
 
+def _alias(gaz: Gazetteer, span: "Span", text: str) -> list[tuple[Entry, str]]:
+    """The entries of the other name a text gives a place the gazetteer lacks: "Serekaniye, known
+    in Arabic as Ras al-Ain", "Ras al-Ain, known in Kurdish as Serekaniye", "Dnipro (formerly
+    Dnipropetrovsk)". Only an explicit naming phrase counts, not any brackets."""
+    names = []
+    after = ALIAS_AFTER.match(text, span.end_char)
+    if after:
+        doc = span.doc
+        first = doc.char_span(after.end(), after.end() + 1, alignment_mode="expand")
+        if first is not None:
+            names += [run.text for run in _sub_runs(doc, first.start, _run_end(doc, first.start))]
+    before = ALIAS_BEFORE.search(text, max(0, span.start_char - 80), span.start_char)
+    if before:
+        names.append(before.group("name"))
+    for name in names:
+        cands = [(e, "alternate" if how == "name" else how) for e, how in gaz.lookup(name, loose=False)]
+        if cands:
+            return cands
+    return []
+
+
 def _strong(cand: tuple[Entry, str], locative: bool) -> bool:
     """Enough to accept a span the NER did not call a place: a well-known place by its own name,
     or any place after a locative preposition."""
@@ -519,6 +560,8 @@ def _feature_hint(span: "Span") -> str | None:
         return "admin"
     if last in CITY_WORDS or nxt in CITY_WORDS:
         return "city"
+    if span.start >= 1 and doc[span.start - 1].lower_ in CITY_WORDS and doc[span.start - 1].text.islower():
+        return "city"  # "the regional capital Bahir Dar", "the port town Mokha"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of":
         word = doc[span.start - 2].lower_
         if word in CITY_WORDS:
@@ -537,20 +580,27 @@ def _proper_noun_runs(doc, ent_tokens: set[int]):
         if i in ent_tokens or not _capitalised(tok):
             i += 1
             continue
-        j = i + 1
-        while j < n and j not in ent_tokens:
-            if _capitalised(doc[j]):
-                j += 1
-                continue
-            k = j  # connectors inside a name: "Deir ez-Zor", "Jisr al-Shughour"
-            while k < n and k - j < 3 and doc[k].lower_ in CONNECTORS:
-                k += 1
-            if k > j and k < n and k not in ent_tokens and _capitalised(doc[k]):
-                j = k + 1
-            else:
-                break
+        j = _run_end(doc, i, ent_tokens)
         yield from _sub_runs(doc, i, min(j, i + 6))  # "Mazar - e - Sharif"
         i = j
+
+
+def _run_end(doc, i: int, ent_tokens: set[int] = frozenset()) -> int:
+    """The end of the run of capitalised tokens starting at i, across connectors inside a name
+    ("Deir ez-Zor", "Jisr al-Shughour")."""
+    j, n = i + 1, len(doc)
+    while j < n and j not in ent_tokens:
+        if _capitalised(doc[j]):
+            j += 1
+            continue
+        k = j
+        while k < n and k - j < 3 and doc[k].lower_ in CONNECTORS:
+            k += 1
+        if k > j and k < n and k not in ent_tokens and _capitalised(doc[k]):
+            j = k + 1
+        else:
+            break
+    return j
 
 
 def _sub_runs(doc, i: int, j: int):
