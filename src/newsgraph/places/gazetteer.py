@@ -100,6 +100,7 @@ def fold(name: str) -> str:
 _DOUBLE = re.compile(r"([a-z])\1+")
 _FINAL_H = re.compile(r"(?<=[a-z][ae])h\b")
 _INITIAL_DJ = re.compile(r"\bdj")
+_VOWEL_YE = re.compile(r"(?<=[aeiou])ye")
 
 
 @lru_cache(maxsize=16384)
@@ -107,10 +108,10 @@ def variant(key: str) -> str:
     """A folded key with the commonest transliteration differences removed: doubled letters
     ("Tall Afar" = "Tal Afar", "Ma'arrat" = "Maarat"), a final -ah/-eh ("Huwwarah" = "Huwara"),
     ou for u ("Younis" = "Yunis"), ai/ei for ay/ey ("Qaryatain" = "Qaryatayn"), dj for j
-    ("Djibo" = "Jibo"). Only a fallback when the exact key is unknown: it merges names that
+    ("Djibo" = "Jibo"), e for ye after a vowel ("Nikolayev" = "Nikolaev"). Only a fallback when the exact key is unknown: it merges names that
     differ ("Samarra" and "Samara")."""
-    key = _FINAL_H.sub("", _DOUBLE.sub(r"\1", key)).replace("ou", "u").replace("ay", "ai").replace("ey", "ei")
-    return _INITIAL_DJ.sub("j", key)
+    key = _FINAL_H.sub("", _DOUBLE.sub(r"\1", _VOWEL_YE.sub("e", key)))
+    return _INITIAL_DJ.sub("j", key.replace("ou", "u").replace("ay", "ai").replace("ey", "ei"))
 
 
 @lru_cache(maxsize=65536)
@@ -199,11 +200,12 @@ class Gazetteer:
         v = variant(key)
         for other in {v, *self.variants.get(v, "").split("\t")} - {key, ""}:
             out += [(e, "variant") for e, _ in self._exact(other, minor)]
-        if out and not all(e.minor for e, _ in out):
-            return list({e.id: (e, how) for e, how in out}.values())
-        if loose and len(key) >= 7:  # shorter words match people's names ("Peskov" ~ "Pskov")
-            out += [(self.entries[i], "loose") for i in self.loose_index().get(skeleton(key), ())]
-        return list({e.id: (e, how) for e, how in out}.values())
+        if loose and len(key) >= 7 and all(e.minor for e, _ in out):  # shorter words match people's names
+            out += [(self.entries[i], "loose") for i in self.loose_index().get(skeleton(key), ())]  # ("Peskov" ~ "Pskov")
+        best: dict[str, tuple[Entry, str]] = {}
+        for e, how in out:  # an entry found several ways keeps its best match
+            best.setdefault(e.id, (e, how))
+        return list(best.values())
 
     def _exact(self, key: str, minor: bool) -> list[tuple[Entry, str]]:
         found = self.index.get(key)

@@ -66,6 +66,9 @@ HELD_WORDS = {"held", "controlled", "occupied", "besieged", "administered"}  # (
 PART_WORDS = {"outskirts", "suburbs", "centre", "center", "heart", "streets", "edge", "countryside"}
 # A word after a name that makes it a location: "the Kupiansk front", "the Bakhmut direction".
 FRONT_WORDS = {"front", "frontline", "direction", "axis", "sector", "area", "outskirts", "countryside"}
+# A word after a name that makes it a natural feature: "the Shabelle river" is no city (Sevilla).
+NATURE_WORDS = {"river", "lake", "mountains", "mountain", "valley", "dam", "canal", "basin", "desert", "gorge",
+                "plateau", "delta", "hills"}
 # "Serekaniye, known in Arabic as Ras al-Ain", "Dnipro (formerly Dnipropetrovsk)": one place, two names.
 ALIAS_AFTER = re.compile(r",?\s+\(?(?:also\s+|locally\s+|formerly\s+|previously\s+)?(?:known|called|named)\s+"
                          r"(?:in\s+[A-Z]\w+\s+|locally\s+)?(?:as\s+)?(?=[A-Z])|\s+\((?:formerly|previously|also)\s+(?=[A-Z])")
@@ -84,6 +87,8 @@ PLACE_OBJECT_VERBS = {"enter", "seize", "capture", "recapture", "retake", "take"
                       "overrun", "evacuate", "leave", "flee", "abandon", "defend", "lose", "hold", "control",
                       "tour", "invade", "annex", "blockade",
                       "retook", "took", "overran", "held", "left", "fled", "lost"}  # unlemmatised forms
+# A name that acts or owns ("Ramos received", "Sharif's party") is a person before it is a town.
+AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "appos"}
 # Verbs whose object is a place or a person: only believed for a place of the article's countries
 # ("rockets hit Kiryat Shmona" in an article about Israel, not "protesters attacked Obama").
 STRIKE_VERBS = {"hit", "strike", "struck", "attack", "target", "pound", "bombard", "rock", "shake"}
@@ -315,6 +320,7 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 add(Mention(pos, pos + len(part), part, "dateline", None, cands))
             pos += len(part) + 1
 
+    groups = _group_names(tuple(getattr(getattr(ann.options, "actors", None), "kb_files", ()) or ()))
     ent_tokens = set()
     for ent in doc.ents:
         if _mislabelled_date(ent):
@@ -342,10 +348,22 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 struck = not locative and _struck(span)
                 if ent.label_ == "PERSON" and not (locative or struck or _bare_name(span)):
                     continue
-                cands = [c for c in gaz.lookup(span.text, loose=False) if _strong(c, locative or struck)] \
-                    or _alias(gaz, span, text)
+                named = gaz.lookup(span.text, loose=False)
+                if fold(span.text) in groups and all(e.minor or how != "name" for e, how in named):
+                    continue  # "the Taliban", though a Turkish village bears it as another name
+                cands = [c for c in named if _strong(c, locative or struck)]
+                needs_evidence = struck
+                if not cands and span.root.dep_ not in AGENT_DEPS:
+                    # a town of the article's countries by its own name: "Islamic State overran Sinjar"
+                    cands = [c for c in named if c[0].feature == "city" and not c[0].minor and c[1] != "variant"]
+                    needs_evidence = bool(cands)
+                cands = cands or _alias(gaz, span, text)
                 m = Mention(span.start_char, span.end_char, span.text, "mislabel", span.root, cands, locative, hint,
-                            clause=clause, tentative=not cands, needs_evidence=struck)
+                            clause=clause, tentative=not cands, needs_evidence=needs_evidence)
+            if _natural_feature(span):
+                m.candidates = [c for c in m.candidates if c[0].feature != "city"]
+                if not m.candidates:
+                    continue
             if m.candidates or not m.tentative or hint is not None or (locative and ent.label_ == "GPE"):
                 add(m)  # a tentative name is kept only if a container places it (resolve)
 
@@ -366,6 +384,17 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
     return found
 
 
+@lru_cache(maxsize=8)
+def _group_names(kb_files: tuple[str, ...]) -> frozenset[str]:
+    """Folded names of the actor knowledge base's organisations and armed groups (not its
+    regions, nor the capitals and buildings that stand for a government)."""
+    from ..actors.kb import load_kb
+
+    return frozenset(fold(name) for e in load_kb(kb_files).entries.values()
+                     if e.kind == "organization" and not e.gov and not e.id.startswith("region:")
+                     for name in (e.name, *e.aliases))
+
+
 def _mislabelled_date(ent: "Span") -> bool:
     return ent.label_ in NON_PLACE_LABELS and all(
         t.tag_ in ("NNP", "NNPS") and t.is_alpha and t.lower_ not in DATE_NAMES for t in ent)
@@ -384,13 +413,20 @@ def _trim(span: "Span") -> "Span | None":
 
 def _extend(gaz: Gazetteer, span: "Span") -> "Span":
     """An entity span cut short of a name with connectors ("Mazar" of "Mazar-i-Sharif",
-    "Frankfurt" of "Frankfurt an der Oder"), extended when the longer name is a place."""
+    "Frankfurt" of "Frankfurt an der Oder", "Sharif" of "Mazar-e Sharif"), extended when the
+    longer name is a place."""
     doc, k = span.doc, span.end
     while k < len(doc) and k - span.end < 3 and doc[k].lower_ in CONNECTORS:
         k += 1
     if k > span.end and k < len(doc) and doc[k].text[:1].isupper() and gaz.lookup(doc[span.start:k + 1].text,
                                                                                    loose=False, minor=False):
         return doc[span.start:k + 1]
+    k = span.start  # and to the left: "Sharif" of "Mazar-e Sharif"
+    while k > 0 and span.start - k < 3 and doc[k - 1].lower_ in CONNECTORS:
+        k -= 1
+    if 0 < k < span.start and doc[k - 1].text[:1].isupper() and gaz.lookup(doc[k - 1:span.end].text,
+                                                                         loose=False, minor=False):
+        return doc[k - 1:span.end]
     return span
 
 
@@ -414,6 +450,13 @@ def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
         start = i + 1
     # every part a place name, or the span was something else ("Chile Agree to Hold Military Talks")
     return out if all(gaz.lookup(part.text, loose=False) for part in out) else [span]
+
+
+def _natural_feature(span: "Span") -> bool:
+    """ "the Shabelle river", "the Panjshir valley": a river, a valley or a range, named by a
+    region or water entry or by none, not by a city (the loose spelling finds Sevilla)."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].text.islower() and doc[span.end].lower_ in NATURE_WORDS
 
 
 def _part_of_next(span: "Span") -> bool:
