@@ -75,11 +75,13 @@ ALIAS_AFTER = re.compile(r",?\s+\(?(?:also\s+|locally\s+|formerly\s+|previously\
 ALIAS_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}?),?\s+\(?(?:also\s+)?(?:known|called)\s+"
                           r"(?:in\s+[A-Z]\w+\s+|locally\s+)?(?:as\s+)?$")
 # "Renk, a town near the border in South Sudan's Upper Nile state": the feature word says the
-# name is a place, and what follows "in"/"of" up to the end of the clause contains it.
+# name is a place, and what follows "in"/"of" up to the end of the clause contains it (not past
+# a relative pronoun: "Rostov, the Russian city that serves as a hub for the war in Ukraine").
 APPOSITIVE = re.compile(
     r",\s+(?P<pre>(?:one\s+of\s+)?(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?(?P<word>city|cities|town|village|port|hamlet|suburb|settlement|enclave|"
     r"capital|district|province|region|state|governorate|oblast|department)s?\b"
-    r"(?:(?:[^,.;:()]|,(?=\d))*?\b(?:in|of)\s+(?P<container>(?:[^,.;:()]|,(?=\d))+))?", re.I)
+    r"(?:(?:(?!\b(?:that|which|who|where|whose)\b)(?:[^,.;:()]|,(?=\d)))*?\b(?:in|of)\s+"
+    r"(?P<container>(?:[^,.;:()]|,(?=\d))+))?", re.I)
 LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
             "inside", "through", "throughout", "via", "between", "within", "on"}
 PLACE_OBJECT_VERBS = {"enter", "seize", "capture", "recapture", "retake", "take", "storm", "shell", "bomb",
@@ -87,6 +89,11 @@ PLACE_OBJECT_VERBS = {"enter", "seize", "capture", "recapture", "retake", "take"
                       "overrun", "evacuate", "leave", "flee", "abandon", "defend", "lose", "hold", "control",
                       "tour", "invade", "annex", "blockade",
                       "retook", "took", "overran", "held", "left", "fled", "lost"}  # unlemmatised forms
+# Nouns a place name modifies as a place: "the Cabo Delgado insurgency", "the Idlib offensive".
+PLACE_EVENT_NOUNS = {"insurgency", "war", "conflict", "crisis", "offensive", "fighting", "siege", "uprising",
+                     "massacre", "earthquake", "flood", "floods", "bombing", "blast", "ceasefire", "front",
+                     "frontline", "battle", "clashes", "violence", "unrest", "protests", "riots", "famine",
+                     "refugees", "camp", "border", "region", "province", "area"}
 # A name that acts or owns ("Ramos received", "Sharif's party") is a person before it is a town.
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "appos"}
 # Verbs whose object is a place or a person: only believed for a place of the article's countries
@@ -375,7 +382,8 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
         hint = _feature_hint(span) or word
         locative = _is_locative(span) or hint is not None
         if not locative and (_title_case(span.sent) or _modifies_common_noun(span)):
-            continue  # "Split Deepens Over Nice Deal", "Mobile phones"
+            taken[span.start_char:span.end_char] = b"\x01" * (span.end_char - span.start_char)
+            continue  # "Split Deepens Over Nice Deal", "Mobile phones" (and not "Mobile" of it)
         cands = [c for c in cands if _strong(c, locative)]
         if cands:
             add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, cands, locative, hint,
@@ -661,8 +669,12 @@ def _title_case(sent: "Span") -> bool:
 
 
 def _modifies_common_noun(span: "Span") -> bool:
+    """"Mobile phones": a name modifying a common noun, unless the noun is something that
+    happens in a place ("the Cabo Delgado insurgency", "the Idlib offensive")."""
     root = span.root
-    return root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN" and root.head.text.islower()
+    head = root.head
+    return root.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.text.islower() \
+        and head.lemma_ not in PLACE_EVENT_NOUNS
 
 
 def _capitalised(tok: "Token") -> bool:
@@ -676,6 +688,10 @@ def _capitalised(tok: "Token") -> bool:
 
 # qualifiers and context ---------------------------------------------------------------------------
 def _admin(m: Mention) -> list[Entry]:
+    """What a mention can contain: countries and regions, not a sea ("the Red Sea port" is not
+    in Sudan's Red Sea state, unless the text says "state")."""
+    if m.feature_hint != "admin" and any(e.feature == "water" for e, _ in m.candidates):
+        return []
     return [e for e, _ in m.candidates if e.feature in ("country", "admin1", "region")]
 
 
