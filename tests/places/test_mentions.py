@@ -45,6 +45,8 @@ def test_found_and_resolved(run, text, name, country, resolved):
     # the gazetteer lacks the village: it takes the point of the region it is said to be in
     ("The fighting in the village of Krynky in Kherson region killed dozens, Ukrainian officials said.", "Krynky",
      "Kherson"),
+    # (blind set 8) "X, south of Y": a village the gazetteer lacks, near the town named next
+    ("Villagers marched near Beita, south of Nablus, on Friday.", "Beita", "Nablus"),
     # "one of the largest towns in Y" is a container clause too
     ("Government forces retook Shire, one of the largest towns in Tigray, aid workers said.", "Shire", "Tigray"),
     # the gazetteer's only "Joda" is in India; the text puts this one in South Sudan
@@ -145,6 +147,10 @@ def test_split_only_into_place_names():
      "Sinjar", "IRQ"),
     # a valley named after its province
     ("Resistance fighters in the Panjshir valley vowed to keep fighting.", "Panjshir", "AFG"),
+    # (blind set 8) at sea "off" a town
+    ("A migrant boat capsized off Pylos overnight, the Greek coast guard said.", "Pylos", "GRC"),
+    # a province under a first level of island groups, in English ("Jawa Barat")
+    ("Floods hit South Sulawesi and West Java, officials said.", "West Java", "IDN"),
 ])
 def test_blind_set_classes(run, text, name, country):
     assert run(text)[name].country == country

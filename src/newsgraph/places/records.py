@@ -30,7 +30,7 @@ class Place:
     country: str | None  # ISO 3166 alpha-3
     lat: float | None
     lon: float | None
-    feature: str | None  # country | admin1 | region | water | continent | city
+    feature: str | None  # country | admin1 | admin2 | region | water | continent | city
     geonames_id: int | None
     gazetteer_id: str | None
     """"geonames:706483", "region:crimea" (data/regions.tsv) or "iso3166-2:SY-ID"; None if unresolved."""

@@ -159,6 +159,10 @@ DATELINE = re.compile(
 PHRASE_END = re.compile(r"[,.;:()]")
 THE_COUNTRY = re.compile(r"\bthe (?:country|nation)['’]s\b", re.I)
 BORDER = re.compile(r"\b(?:border|borders|frontier|near|close to|across|opposite|facing)\b", re.I)
+# "Beita, south of Nablus", "Akobo, 20 km east of the border town of Nasir": the place named next
+# is near it, in the same country as a rule.
+NEAR_GAP = re.compile(r",\s+(?:about\s+|some\s+|just\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+                      r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$", re.I)
 QUALIFIER_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?$", re.I)
 
 W_CONTEXT, W_STATE, W_QUALIFIER, W_FEATURE, W_NEAR = 3.0, 2.0, 6.0, 2.0, 1.0
@@ -298,7 +302,7 @@ def _anchors(mentions: list[Mention]) -> list[tuple[Mention, float, float]]:
             continue
         best = max(m.candidates, key=lambda c: _prior(*c))
         margin = min((_prior(*best) - _prior(*c) for c in m.candidates if c is not best), default=9.0)
-        if margin >= 1.5 and best[0].lat is not None and best[0].feature in ("city", "admin1", "region"):
+        if margin >= 1.5 and best[0].lat is not None and best[0].feature in ("city", "admin1", "admin2", "region"):
             out.append((m, best[0].lat, best[0].lon))
     return out
 
@@ -573,7 +577,7 @@ def _is_locative(span: "Span") -> bool:
     if prev is not None and prev.lower_ in HELD_WORDS and span.start > 1 and doc[span.start - 2].text == "-":
         return True  # "rebel-held Tubruq", "Russian-occupied Melitopol"
     root, head = span.root, span.root.head
-    if root.dep_ == "pobj" and (head.lower_ in LOCATIVE or head.text == "over"):
+    if root.dep_ == "pobj" and (head.lower_ in LOCATIVE or head.text in ("over", "off")):  # "sank off Pylos"
         return True
     if root.dep_ == "conj" and head.i < root.i:  # "in Arbinda, Djibo and Gorom-Gorom"
         first = _first_conjunct(root)
@@ -692,14 +696,14 @@ def _admin(m: Mention) -> list[Entry]:
     in Sudan's Red Sea state, unless the text says "state")."""
     if m.feature_hint != "admin" and any(e.feature == "water" for e, _ in m.candidates):
         return []
-    return [e for e, _ in m.candidates if e.feature in ("country", "admin1", "region")]
+    return [e for e, _ in m.candidates if e.feature in ("country", "admin1", "admin2", "region")]
 
 
 def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) -> None:
     text = ann.document.text
     for a, b in zip(mentions, mentions[1:]):
         gap = text[a.end:b.start]
-        if b.candidates and (gap.strip() == "," or QUALIFIER_GAP.fullmatch(gap)):
+        if b.candidates and (gap.strip() == "," or QUALIFIER_GAP.fullmatch(gap) or NEAR_GAP.fullmatch(gap)):
             a.qualifiers += _admin(b)  # "Paris, Texas"; "Tripoli in northern Lebanon"
             a.containers.append(b)  # also a city: "Robotyne in Zaporizhzhia region" (named after it)
             a.placed_in = gap.strip() != ","
@@ -835,7 +839,7 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str],
             score += W_QUALIFIER
         if m.feature_hint == "city" and entry.feature == "city":
             score += W_FEATURE
-        elif m.feature_hint == "admin" and entry.feature in ("admin1", "region"):
+        elif m.feature_hint == "admin" and entry.feature in ("admin1", "admin2", "region"):
             score += W_FEATURE
         elif m.feature_hint == "admin" and entry.feature == "country":
             score -= W_FEATURE  # "Niger state", "Punjab province": part of a country
