@@ -147,6 +147,10 @@ def test_split_only_into_place_names():
      "Sinjar", "IRQ"),
     # a valley named after its province
     ("Resistance fighters in the Panjshir valley vowed to keep fighting.", "Panjshir", "AFG"),
+    # (blind set 9) a one-word name the NER calls an organisation, after a locative, in a container
+    ("Armed youths raided villages around Pibor in South Sudan's Jonglei state.", "Pibor", "SSD"),
+    # "X on Y" in one entity span
+    ("Refugees crowded into camps near Cox's Bazar on Bangladesh's southeastern coast.", "Cox's Bazar", "BGD"),
     # (blind set 8) at sea "off" a town
     ("A migrant boat capsized off Pylos overnight, the Greek coast guard said.", "Pylos", "GRC"),
     # a province under a first level of island groups, in English ("Jawa Barat")
@@ -208,6 +212,8 @@ def test_a_date_of_proper_nouns_is_a_name_unless_it_names_a_day(pipeline):
     # an armed group of the actor knowledge base, though a Turkish village bears its name
     ("Northern Alliance forces said they had taken Mazar-e Sharif from the Taliban in northern Afghanistan.",
      "Taliban"),
+    # a lowercase word the NER calls a person
+    ("Armed youths raided villages around Pibor, forcing residents to flee into the bush.", "bush"),
     # a person as the subject is not a town of the article's country
     ("Philippine officials met in Manila, and Ramos received the report on Monday.", "Ramos"),
 ])
@@ -224,3 +230,12 @@ def test_russian_ye_spelling_is_a_variant():
     found = gazetteer().lookup("Nikolayev")
     assert any(e.country == "UKR" and not e.minor for e, _ in found)
     assert all(how != "variant" for e, how in gazetteer().lookup("Sergeyevka") if e.name == "Sergeyevka")
+
+
+def test_a_town_the_gazetteer_lacks_takes_its_sentence_country_if_only_one(run):
+    """"around Rajouri" with Indian troops and Jammu: India, at half confidence; with Kabul and
+    New Delhi in the sentence, nothing."""
+    place = run("Indian troops combed the forests around Rajouri after militants ambushed a patrol near Jammu.")[
+        "Rajouri"]
+    assert (place.country, place.feature) == ("IND", "country") and place.confidence < 0.5
+    assert "Rajouri" not in run("Troops combed the forests around Rajouri, officials in Kabul and New Delhi said.")

@@ -156,6 +156,7 @@ AP_STATES = {
 DATELINE = re.compile(
     r"(?m)^[ \t]*((?:[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*)*)(?:/[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*)*)*)"
     r"(?=(?:,\s*(?P<country>[A-Z][A-Za-z.]+(?:\s(?:and\s)?[A-Z][a-z]+){0,2}))?(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*(?:\([^)]{2,30}\)\s*)?[-–—]\s)")
+TOWN_NAME = re.compile(r"[A-Z][a-z'’]+(?:[ -](?:(?:al|el|ad|ar|as|ash|az|ez)-)?[A-Z][a-z'’]+)*")  # not "D.R.", "LA"
 PHRASE_END = re.compile(r"[,.;:()]")
 THE_COUNTRY = re.compile(r"\bthe (?:country|nation)['’]s\b", re.I)
 BORDER = re.compile(r"\b(?:border|borders|frontier|near|close to|across|opposite|facing)\b", re.I)
@@ -166,7 +167,7 @@ NEAR_GAP = re.compile(r",\s+(?:about\s+|some\s+|just\s+)?(?:\d+\s*(?:km|kilometr
 QUALIFIER_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?$", re.I)
 
 W_CONTEXT, W_STATE, W_QUALIFIER, W_FEATURE, W_NEAR = 3.0, 2.0, 6.0, 2.0, 1.0
-SOURCE_RELIABILITY = {"ner": 1.0, "dateline": 0.97, "mislabel": 0.85, "propn": 0.8}
+SOURCE_RELIABILITY = {"ner": 1.0, "dateline": 0.97, "mislabel": 0.85, "propn": 0.8, "context": 0.8}
 MATCH_RELIABILITY = {"name": 1.0, "alternate": 0.95, "variant": 0.9, "loose": 0.7}
 
 
@@ -175,7 +176,7 @@ class Mention:
     start: int
     end: int
     text: str
-    source: str  # ner | dateline | mislabel | propn
+    source: str  # ner | dateline | mislabel | propn | context (the country a sentence points to)
     root: "Token | None"
     candidates: list[tuple[Entry, str]]
     locative: bool = False  # after "in", "near", "the outskirts of"; the object of "seized"
@@ -209,6 +210,9 @@ def places_for_sentence(ann: "Annotation", sentence: int, role: str | None = "lo
 def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     mentions = find_mentions(ann, gaz)
     _add_qualifiers(ann, mentions, gaz)
+    for m in mentions:
+        if m.tentative and not m.containers and m.locative and m.source == "ner" and TOWN_NAME.fullmatch(m.text):
+            _in_the_sentence_country(ann, m, mentions, gaz)
     mentions = [m for m in mentions if not m.tentative or m.containers]
     for m in mentions:
         _drop_outside(m)
@@ -219,7 +223,26 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     states = {e.admin1 for m in mentions for e, _ in m.candidates[:1] if e.feature == "admin1" and e.admin1}
     anchors = _anchors(mentions)
     places = {id(m): _choose(ann, m, evidence, states, [a for a in anchors if a[0] is not m]) for m in mentions}
+    for c in (c for m in mentions for c in m.containers if c.source == "context"):
+        places[id(c)] = _choose(ann, c, evidence, states, [])
     return [_placed_in_container(m, places) for m in mentions]
+
+
+def _in_the_sentence_country(ann: "Annotation", m: Mention, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """A GPE after a locative cue that the gazetteer lacks ("troops combed the forests around
+    Rajouri ... in the Jammu region", Indian troops) is placed in its sentence's country when the
+    sentence points to one country only: by name, demonym or its other places."""
+    text, i = ann.document.text, ann.sentence_of(m.start)
+    start = ann.document.sentences[i][0] if ann.document.sentences else 0
+    end = ann.document.sentences[i][1] if ann.document.sentences else len(text)
+    countries = {e.country for e in _countries_named(text[start:end], gaz)}
+    for other in mentions:
+        if other is not m and start <= other.start < end and other.candidates:
+            countries.add(max(other.candidates, key=lambda c: _prior(*c))[0].country)  # its likeliest
+    countries.discard(None)
+    if len(countries) == 1:
+        m.containers.append(Mention(m.start, m.start, "", "context", None, [(gaz.country(countries.pop()), "name")]))
+        m.placed_in = True
 
 
 def _drop_outside(m: Mention) -> None:
@@ -342,7 +365,7 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
         trimmed = _trim(ent)
         for span in _split(gaz, _extend(gaz, trimmed)) if trimmed is not None else ():
             ent_tokens.update(range(span.start, span.end))
-            if _part_of_next(span):
+            if _part_of_next(span) or span.text.islower():  # "flee into the bush" (PERSON)
                 continue
             clause, word = _appositive(span, text)
             hint = _feature_hint(span) or word
@@ -375,8 +398,10 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 m.candidates = [c for c in m.candidates if c[0].feature != "city"]
                 if not m.candidates:
                     continue
-            if m.candidates or not m.tentative or hint is not None or (locative and ent.label_ == "GPE"):
-                add(m)  # a tentative name is kept only if a container places it (resolve)
+            if m.candidates or not m.tentative or hint is not None or (locative and (
+                    ent.label_ == "GPE" or ent.label_ != "PERSON" and len(span) == 1 and not _has_article(span))):
+                add(m)  # a tentative name is kept only if a container places it (resolve): "around
+                # Pibor (ORG) in South Sudan's ...", not "from the Red Cross in Geneva"
 
     for span in _proper_noun_runs(doc, ent_tokens):
         cands = gaz.lookup(span.text, loose=False)
@@ -444,15 +469,22 @@ def _extend(gaz: Gazetteer, span: "Span") -> "Span":
 
 def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
     """One entity span holding several places ("Abuja to Kaduna", "Donetsk and Luhansk"), in
-    parts, when the whole is no known name and each part is one; a span that runs on past "in"
+    parts, when the whole is no known name and each part is one; "X on Y" as X (and Y when it
+    is a place: "Cox's Bazar on Bangladesh's"); a span that runs on past "in"
     to a place ("the Transfiguration Cathedral in Odesa"), or past "of" after a word for a part
     of a place ("the Old City of Mosul"), that place."""
     inner = [t.i for t in span[1:-1] if t.lower_ in SPAN_SPLITTERS]
     cut = [t.i for t in span[1:-1] if t.lower_ in ("in", "near", "outside")
            or t.lower_ == "of" and t.nbor(-1).lower_ in CITY_WORDS | PART_WORDS]
-    if not (inner or cut) or gaz.lookup(span.text, loose=False, minor=False):
+    on = [t.i for t in span[1:-1] if t.lower_ == "on" and t.nbor(-1).text != "-"]
+    if not (inner or cut or on) or gaz.lookup(span.text, loose=False, minor=False):
         return [span]
     doc, out, start = span.doc, [], span.start
+    if on and not cut:  # "Cox's Bazar on Bangladesh's (coast)", "Lahaina on Maui": the place before it
+        head, tail = _trim(doc[span.start:on[0]]), _trim(doc[on[0] + 1:span.end])
+        if head is not None and gaz.lookup(head.text, loose=False):
+            return [head] + ([tail] if tail is not None and gaz.lookup(tail.text, loose=False) else [])
+        return [span]
     if cut:  # "the Transfiguration Cathedral in Odesa's", "the Old City of Mosul": the place after it
         tail = _trim(doc[cut[-1] + 1:span.end])
         return [tail] if tail is not None and gaz.lookup(tail.text, loose=False) else [span]
@@ -462,6 +494,10 @@ def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
         start = i + 1
     # every part a place name, or the span was something else ("Chile Agree to Hold Military Talks")
     return out if all(gaz.lookup(part.text, loose=False) for part in out) else [span]
+
+
+def _has_article(span: "Span") -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an")
 
 
 def _natural_feature(span: "Span") -> bool:
