@@ -73,7 +73,7 @@ def test_gdelt_row():
     assert row["SQLDATE"] == 20150905 and row["EventCode"] == "195" and row["EventRootCode"] == "19"
     assert row["Actor1Code"] == "ISRMIL" and row["Actor1CountryCode"] == "ISR" and row["Actor1Type1Code"] == "MIL"
     assert row["Actor2Code"] is None and row["QuadClass"] == 4 and row["GoldsteinScale"] == -10.0
-    assert row["IsRootEvent"] == 1 and row["ActionGeo_CountryCode"] == "PSE" and row["ActionGeo_Type"] == 3
+    assert row["IsRootEvent"] == 1 and row["ActionGeo_CountryCode"] == "PSE" and row["ActionGeo_Type"] == 4  # world city
     assert 0 < row["GLOBALEVENTID"] < 2 ** 63 and row["SOURCEURL"] == "http://x/1"
     assert list(row) == list(GDELT_COLUMNS)  # every column filled is exported, in GDELT's order
 
@@ -111,3 +111,10 @@ def test_gsr_dev_sample_scores(pipeline):
     assert result["format"] == "gsr" and result["sentences"] == 60
     assert result["macro_f1"] >= 0.6, result["per_type"]
     assert result["source_country_accuracy"] is not None
+
+
+def test_gdelt_geo_type_tells_us_places_from_the_world():
+    from newsgraph.events.export import _geo_type
+
+    assert [_geo_type(f, c) for f, c in [("country", "UKR"), ("admin1", "USA"), ("city", "USA"), ("city", "UKR"),
+                                         ("admin2", "PHL"), ("water", None)]] == [1, 2, 3, 4, 5, None]

@@ -984,7 +984,7 @@ def city_country(name: str) -> str | None:
         from ..places.gazetteer import gazetteer
     except ImportError:  # pragma: no cover - the places package ships with newsgraph
         return None
-    found = [e for e, _ in gazetteer().lookup(name, loose=False) if e.country and e.feature in ("city", "admin1", "region")]
+    found = [e for e, _ in gazetteer().lookup(name, loose=False) if e.country and e.feature in ("city", "admin1", "admin2", "region")]
     return max(found, key=lambda e: e.importance).country if found else None
 
 

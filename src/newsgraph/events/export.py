@@ -85,10 +85,23 @@ def gdelt_row(event: Any, document: Document) -> dict[str, Any]:
         row["ActionGeo_Lat"] = _place_get(loc, "lat", "latitude")
         row["ActionGeo_Long"] = _place_get(loc, "lon", "lng", "longitude")
         row["ActionGeo_FeatureID"] = _place_get(loc, "geonameid", "gazetteer_id", "id")
-        ftype = _place_get(loc, "feature_type", "feature", "type")
-        row["ActionGeo_Type"] = {"country": 1, "region": 2, "admin1": 2, "city": 3}.get(str(ftype).lower(), 4) if ftype else None
+        row["ActionGeo_Type"] = _geo_type(_place_get(loc, "feature_type", "feature", "type"),
+                                          row["ActionGeo_CountryCode"])
     return row
 
+
+
+def _geo_type(feature: Any, country: Any) -> int | None:
+    """GDELT's ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
+    (any subdivision or region); None for seas and continents, which GDELT does not code."""
+    feature, us = str(feature or "").lower(), country in ("USA", "US")
+    if feature == "country":
+        return 1
+    if feature == "city":
+        return 3 if us else 4
+    if feature in ("admin1", "admin2", "region"):
+        return 2 if us else 5
+    return None
 
 
 def _is_first_in_sentence(event: Any, document: Document) -> bool:
