@@ -147,6 +147,15 @@ def test_split_only_into_place_names():
      "Sinjar", "IRQ"),
     # a valley named after its province
     ("Resistance fighters in the Panjshir valley vowed to keep fighting.", "Panjshir", "AFG"),
+    # (blind set 10) a direction before a well-known place, and the state it names
+    ("Youths threw petrol bombs at police in west Belfast on Wednesday night.", "Belfast", "GBR"),
+    ("Wildfires tore through Northern California's wine country, destroying homes in Santa Rosa.", "Santa Rosa",
+     "USA"),
+    # a name the NER cuts in two entities with no connector between
+    ("Russian missiles hit a five-storey building in Krivoy Rog, killing at least 11 people.", "Krivoy Rog", "UKR"),
+    # "X, near Y's border": in Y, even for a town the NER calls a person
+    ("Gunmen attacked army posts in Ben Guerdane, near Tunisia's border with Libya, on Monday.", "Ben Guerdane",
+     "TUN"),
     # (blind set 9) a one-word name the NER calls an organisation, after a locative, in a container
     ("Armed youths raided villages around Pibor in South Sudan's Jonglei state.", "Pibor", "SSD"),
     # "X on Y" in one entity span
@@ -239,3 +248,5 @@ def test_a_town_the_gazetteer_lacks_takes_its_sentence_country_if_only_one(run):
         "Rajouri"]
     assert (place.country, place.feature) == ("IND", "country") and place.confidence < 0.5
     assert "Rajouri" not in run("Troops combed the forests around Rajouri, officials in Kabul and New Delhi said.")
+    # the country of an actor is not where a place lies
+    assert "Yugoslavia" not in run("The U.S. secretary of state discussed a peace settlement in former Yugoslavia.")

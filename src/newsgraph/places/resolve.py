@@ -101,6 +101,8 @@ AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "appos"}
 STRIKE_VERBS = {"hit", "strike", "struck", "attack", "target", "pound", "bombard", "rock", "shake"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
               "north-east", "north-west", "south-east", "south-west"}
+DIRECTION_WORDS = DIRECTIONS | {"northern", "southern", "eastern", "western", "central", "northeastern",
+                                "northwestern", "southeastern", "southwestern"}
 OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "control", "capture", "siege", "fall",
                          "residents", "people", "governor", "mayor", "streets", "city", "town", "village",
                          "capital", "port", "province", "region", "state", "governorate", "oblast", "blockade",
@@ -164,6 +166,8 @@ BORDER = re.compile(r"\b(?:border|borders|frontier|near|close to|across|opposite
 # is near it, in the same country as a rule.
 NEAR_GAP = re.compile(r",\s+(?:about\s+|some\s+|just\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
                       r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$", re.I)
+# "Ben Guerdane, near Tunisia's border with Libya": in the country whose border it is.
+BORDER_GAP = re.compile(r",\s+(?:near|along|on|close\s+to)\s+$", re.I)
 QUALIFIER_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?$", re.I)
 
 W_CONTEXT, W_STATE, W_QUALIFIER, W_FEATURE, W_NEAR = 3.0, 2.0, 6.0, 2.0, 1.0
@@ -231,14 +235,13 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
 def _in_the_sentence_country(ann: "Annotation", m: Mention, mentions: list[Mention], gaz: Gazetteer) -> None:
     """A GPE after a locative cue that the gazetteer lacks ("troops combed the forests around
     Rajouri ... in the Jammu region", Indian troops) is placed in its sentence's country when the
-    sentence points to one country only: by name, demonym or its other places."""
-    text, i = ann.document.text, ann.sentence_of(m.start)
-    start = ann.document.sentences[i][0] if ann.document.sentences else 0
-    end = ann.document.sentences[i][1] if ann.document.sentences else len(text)
-    countries = {e.country for e in _countries_named(text[start:end], gaz)}
-    for other in mentions:
-        if other is not m and start <= other.start < end and other.candidates:
-            countries.add(max(other.candidates, key=lambda c: _prior(*c))[0].country)  # its likeliest
+    sentence's other locations point to one country only (not its actors: "U.S. Secretary of
+    State", "Russian missiles hit X")."""
+    sentences, i = ann.document.sentences, ann.sentence_of(m.start)
+    start, end = sentences[i] if sentences else (0, len(ann.document.text))
+    countries = {max(o.candidates, key=lambda c: _prior(*c))[0].country  # each one's likeliest
+                 for o in mentions if o is not m and start <= o.start < end and o.candidates
+                 and (o.source == "dateline" or _role(o.root) == "location")}
     countries.discard(None)
     if len(countries) == 1:
         m.containers.append(Mention(m.start, m.start, "", "context", None, [(gaz.country(countries.pop()), "name")]))
@@ -363,7 +366,7 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
         if ent.label_ in NON_PLACE_LABELS or (ent.label_ not in PLACE_LABELS and fold(ent.text) in gaz.demonyms):
             continue
         trimmed = _trim(ent)
-        for span in _split(gaz, _extend(gaz, trimmed)) if trimmed is not None else ():
+        for span in _split(gaz, _undirected(gaz, _extend(gaz, trimmed))) if trimmed is not None else ():
             ent_tokens.update(range(span.start, span.end))
             if _part_of_next(span) or span.text.islower():  # "flee into the bush" (PERSON)
                 continue
@@ -398,10 +401,8 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 m.candidates = [c for c in m.candidates if c[0].feature != "city"]
                 if not m.candidates:
                     continue
-            if m.candidates or not m.tentative or hint is not None or (locative and (
-                    ent.label_ == "GPE" or ent.label_ != "PERSON" and len(span) == 1 and not _has_article(span))):
-                add(m)  # a tentative name is kept only if a container places it (resolve): "around
-                # Pibor (ORG) in South Sudan's ...", not "from the Red Cross in Geneva"
+            if m.candidates or not m.tentative or hint is not None or (locative and _unlisted_town(span, ent.label_)):
+                add(m)  # a tentative name is kept only if a container places it (resolve)
 
     for span in _proper_noun_runs(doc, ent_tokens):
         cands = gaz.lookup(span.text, loose=False)
@@ -448,16 +449,26 @@ def _trim(span: "Span") -> "Span | None":
     return doc[start:end] if end > start else None
 
 
+def _undirected(gaz: Gazetteer, span: "Span") -> "Span":
+    """ "west Belfast", "Northern California": the part of a well-known place the gazetteer names
+    without its direction (not "South Sudan" or "East Azerbaijan", names of their own, nor "West
+    Yorkshire" as a US village called Yorkshire)."""
+    if len(span) > 1 and span[0].lower_ in DIRECTION_WORDS and not gaz.lookup(span.text, minor=False) \
+            and gaz.lookup(span[1:].text, loose=False, minor=False):
+        return span[1:]
+    return span
+
+
 def _extend(gaz: Gazetteer, span: "Span") -> "Span":
-    """An entity span cut short of a name with connectors ("Mazar" of "Mazar-i-Sharif",
-    "Frankfurt" of "Frankfurt an der Oder", "Sharif" of "Mazar-e Sharif"), extended when the
-    longer name is a place."""
+    """An entity span cut short of a name ("Mazar" of "Mazar-i-Sharif", "Frankfurt" of
+    "Frankfurt an der Oder", "Sharif" of "Mazar-e Sharif", "Krivoy" of "Krivoy Rog"), extended
+    when the longer name is a place."""
     doc, k = span.doc, span.end
     while k < len(doc) and k - span.end < 3 and doc[k].lower_ in CONNECTORS:
         k += 1
-    if k > span.end and k < len(doc) and doc[k].text[:1].isupper() and gaz.lookup(doc[span.start:k + 1].text,
-                                                                                   loose=False, minor=False):
-        return doc[span.start:k + 1]
+    if k < len(doc) and doc[k].text[:1].isupper() and gaz.lookup(doc[span.start:k + 1].text, loose=False,
+                                                                   minor=False):
+        return doc[span.start:k + 1]  # also with no connector: "Krivoy" (GPE) + "Rog" (PERSON)
     k = span.start  # and to the left: "Sharif" of "Mazar-e Sharif"
     while k > 0 and span.start - k < 3 and doc[k - 1].lower_ in CONNECTORS:
         k -= 1
@@ -496,8 +507,15 @@ def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
     return out if all(gaz.lookup(part.text, loose=False) for part in out) else [span]
 
 
-def _has_article(span: "Span") -> bool:
-    return span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an")
+def _unlisted_town(span: "Span", label: str) -> bool:
+    """After a locative cue, may this name the gazetteer lacks be a town, to be placed by its
+    container? A GPE; a one-word name of another label with no article ("around Pibor (ORG) in
+    South Sudan's ...", not "from the Red Cross in Geneva"); a "person" right after "in",
+    "near", "outside" or "around" ("in Ben Guerdane, near Tunisia's border")."""
+    prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if label == "PERSON":
+        return prev in ("in", "near", "outside", "around")
+    return label == "GPE" or len(span) == 1 and prev not in ("the", "a", "an")
 
 
 def _natural_feature(span: "Span") -> bool:
@@ -743,6 +761,10 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
             a.qualifiers += _admin(b)  # "Paris, Texas"; "Tripoli in northern Lebanon"
             a.containers.append(b)  # also a city: "Robotyne in Zaporizhzhia region" (named after it)
             a.placed_in = gap.strip() != ","
+        elif BORDER_GAP.fullmatch(gap) and re.match(r"['’]s\s+border", text[b.end:b.end + 10]) and _admin(b):
+            a.qualifiers += _admin(b)
+            a.containers.append(b)
+            a.placed_in = True
         elif _admin(a) and gap.strip() in ("'s", "’s"):
             b.qualifiers += _admin(a)  # "Libya's Tripoli"
             b.containers.append(a)
