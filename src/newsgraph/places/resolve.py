@@ -72,6 +72,7 @@ NATURE_WORDS = {"river", "lake", "mountains", "mountain", "valley", "dam", "cana
 # "Serekaniye, known in Arabic as Ras al-Ain", "Dnipro (formerly Dnipropetrovsk)": one place, two names.
 ALIAS_AFTER = re.compile(r",?\s+\(?(?:also\s+|locally\s+|formerly\s+|previously\s+)?(?:known|called|named)\s+"
                          r"(?:in\s+[A-Z]\w+\s+|locally\s+)?(?:as\s+)?(?=[A-Z])|\s+\((?:formerly|previously|also)\s+(?=[A-Z])")
+ALIAS_WORDS = ("known", "called", "named", "formerly", "previously", "(also")
 ALIAS_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}?),?\s+\(?(?:also\s+)?(?:known|called)\s+"
                           r"(?:in\s+[A-Z]\w+\s+|locally\s+)?(?:as\s+)?$")
 # "Renk, a town near the border in South Sudan's Upper Nile state": the feature word says the
@@ -522,7 +523,7 @@ def _natural_feature(span: "Span") -> bool:
     """ "the Shabelle river", "the Panjshir valley": a river, a valley or a range, named by a
     region or water entry or by none, not by a city (the loose spelling finds Sevilla)."""
     doc = span.doc
-    return span.end < len(doc) and doc[span.end].text.islower() and doc[span.end].lower_ in NATURE_WORDS
+    return span.end < len(doc) and doc[span.end].text in NATURE_WORDS  # lowercase: not "Nuba Mountains"
 
 
 def _part_of_next(span: "Span") -> bool:
@@ -578,6 +579,9 @@ def _alias(gaz: Gazetteer, span: "Span", text: str) -> list[tuple[Entry, str]]:
     in Arabic as Ras al-Ain", "Ras al-Ain, known in Kurdish as Serekaniye", "Dnipro (formerly
     Dnipropetrovsk)". Only an explicit naming phrase counts, not any brackets."""
     names = []
+    window = text[max(0, span.start_char - 40):span.end_char + 40]
+    if not any(w in window for w in ALIAS_WORDS):
+        return []
     after = ALIAS_AFTER.match(text, span.end_char)
     if after:
         doc = span.doc
