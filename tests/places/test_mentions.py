@@ -158,6 +158,11 @@ def test_split_only_into_place_names():
      "TUN"),
     # (blind set 9) a one-word name the NER calls an organisation, after a locative, in a container
     ("Armed youths raided villages around Pibor in South Sudan's Jonglei state.", "Pibor", "SSD"),
+    # (blind set 11) "X, in the inland valley of Y province"; a clause's demonym for a town the
+    # gazetteer lacks; a resort "east of" a known city, though the Philippines have a Mati
+    ("Fighters entered Seiyun, in the inland valley of Hadramout province, on Friday.", "Seiyun", "YEM"),
+    ("Refugees fled Humera, an Ethiopian town near the Sudanese border, on Tuesday.", "Humera", "ETH"),
+    ("Firefighters searched houses in Mati, a seaside resort east of Athens.", "Mati", "GRC"),
     # "X on Y" in one entity span
     ("Refugees crowded into camps near Cox's Bazar on Bangladesh's southeastern coast.", "Cox's Bazar", "BGD"),
     # (blind set 8) at sea "off" a town
@@ -248,5 +253,7 @@ def test_a_town_the_gazetteer_lacks_takes_its_sentence_country_if_only_one(run):
         "Rajouri"]
     assert (place.country, place.feature) == ("IND", "country") and place.confidence < 0.5
     assert "Rajouri" not in run("Troops combed the forests around Rajouri, officials in Kabul and New Delhi said.")
+    # nor where people go
+    assert "Tecún Umán" not in run("Migrants crossed from Tecún Umán into Mexico on Monday.")
     # the country of an actor is not where a place lies
     assert "Yugoslavia" not in run("The U.S. secretary of state discussed a peace settlement in former Yugoslavia.")

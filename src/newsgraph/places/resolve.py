@@ -79,7 +79,7 @@ ALIAS_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,
 # name is a place, and what follows "in"/"of" up to the end of the clause contains it (not past
 # a relative pronoun: "Rostov, the Russian city that serves as a hub for the war in Ukraine").
 APPOSITIVE = re.compile(
-    r",\s+(?P<pre>(?:one\s+of\s+)?(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?(?P<word>city|cities|town|village|port|hamlet|suburb|settlement|enclave|"
+    r",\s+(?P<pre>(?:one\s+of\s+)?(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?(?P<word>city|cities|town|village|port|hamlet|suburb|settlement|enclave|resort|"
     r"capital|district|province|region|state|governorate|oblast|department)s?\b"
     r"(?:(?:(?!\b(?:that|which|who|where|whose)\b)(?:[^,.;:()]|,(?=\d)))*?\b(?:in|of)\s+"
     r"(?P<container>(?:[^,.;:()]|,(?=\d))+))?", re.I)
@@ -159,17 +159,20 @@ AP_STATES = {
 DATELINE = re.compile(
     r"(?m)^[ \t]*((?:[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*)*)(?:/[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*)*)*)"
     r"(?=(?:,\s*(?P<country>[A-Z][A-Za-z.]+(?:\s(?:and\s)?[A-Z][a-z]+){0,2}))?(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*(?:\([^)]{2,30}\)\s*)?[-–—]\s)")
-TOWN_NAME = re.compile(r"[A-Z][a-z'’]+(?:[ -](?:(?:al|el|ad|ar|as|ash|az|ez)-)?[A-Z][a-z'’]+)*")  # not "D.R.", "LA"
+TOWN_NAME = re.compile(r"(?-i:[A-ZÀ-Þ])(?:[^\W\d_A-ZÀ-Þ]|['’])+(?:[ -](?:(?:al|el|ad|ar|as|ash|az|ez)-)?"
+                       r"(?-i:[A-ZÀ-Þ])(?:[^\W\d_A-ZÀ-Þ]|['’])+)*")  # "Tecún Umán", not "D.R." or "LA"
 PHRASE_END = re.compile(r"[,.;:()]")
 THE_COUNTRY = re.compile(r"\bthe (?:country|nation)['’]s\b", re.I)
 BORDER = re.compile(r"\b(?:border|borders|frontier|near|close to|across|opposite|facing)\b", re.I)
+AWAY = {"into", "to", "toward", "towards", "across"}  # "fled from X into Mexico": Mexico is elsewhere
 # "Beita, south of Nablus", "Akobo, 20 km east of the border town of Nasir": the place named next
 # is near it, in the same country as a rule.
 NEAR_GAP = re.compile(r",\s+(?:about\s+|some\s+|just\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
                       r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$", re.I)
 # "Ben Guerdane, near Tunisia's border with Libya": in the country whose border it is.
 BORDER_GAP = re.compile(r",\s+(?:near|along|on|close\s+to)\s+$", re.I)
-QUALIFIER_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?$", re.I)
+QUALIFIER_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?"
+                           r"(?:(?<=the\s)(?:[a-z]+\s+){1,3}of\s+(?:the\s+)?)?$", re.I)  # "in the inland valley of"
 
 W_CONTEXT, W_STATE, W_QUALIFIER, W_FEATURE, W_NEAR = 3.0, 2.0, 6.0, 2.0, 1.0
 SOURCE_RELIABILITY = {"ner": 1.0, "dateline": 0.97, "mislabel": 0.85, "propn": 0.8, "context": 0.8}
@@ -237,16 +240,21 @@ def _in_the_sentence_country(ann: "Annotation", m: Mention, mentions: list[Menti
     """A GPE after a locative cue that the gazetteer lacks ("troops combed the forests around
     Rajouri ... in the Jammu region", Indian troops) is placed in its sentence's country when the
     sentence's other locations point to one country only (not its actors: "U.S. Secretary of
-    State", "Russian missiles hit X")."""
+    State", "Russian missiles hit X"; nor where people go: "from X into Mexico")."""
     sentences, i = ann.document.sentences, ann.sentence_of(m.start)
     start, end = sentences[i] if sentences else (0, len(ann.document.text))
     countries = {max(o.candidates, key=lambda c: _prior(*c))[0].country  # each one's likeliest
                  for o in mentions if o is not m and start <= o.start < end and o.candidates
-                 and (o.source == "dateline" or _role(o.root) == "location")}
+                 and (o.source == "dateline" or _role(o.root) == "location" and o.root.head.lower_ not in AWAY)}
     countries.discard(None)
     if len(countries) == 1:
-        m.containers.append(Mention(m.start, m.start, "", "context", None, [(gaz.country(countries.pop()), "name")]))
+        m.containers.append(_context(m, gaz.country(countries.pop())))
         m.placed_in = True
+
+
+def _context(m: Mention, entry: Entry) -> Mention:
+    """A container the text implies without naming it as a place of its own."""
+    return Mention(m.start, m.start, "", "context", None, [(entry, "name")])
 
 
 def _drop_outside(m: Mention) -> None:
@@ -254,12 +262,21 @@ def _drop_outside(m: Mention) -> None:
     Upper Nile state", "the village of X in Y") and none of the town's namesakes lies there,
     the gazetteer lacks the town: it is placed in its container instead. Also for a name after a
     locative cue that the text places with "in" and only small towns bear ("in Nasir, in South
-    Sudan's Upper Nile state")."""
+    Sudan's Upper Nile state"). A city container counts by its countries ("Mati, a seaside resort
+    east of Athens" is no Mati of the Philippines)."""
     if m.clause is None and m.feature_hint != "city" and not (m.locative and m.placed_in and _minor_only(m)):
         return
-    inside = {e.country for c in m.containers for e in _admin(c) if e.country}
+    inside = {e.country for c in m.containers for e in _admin(c) or _known_city(c) if e.country}
     if inside and m.candidates and not any(e.country in inside for e, _ in m.candidates):
         m.candidates, m.tentative = [], True
+
+
+def _known_city(m: Mention) -> list[Entry]:
+    """The likeliest reading of a mention when it is a city of 15,000+ people by its own name or
+    another ("Athens"), else nothing (not "Plateau", a small US town or, loosely, Poltava)."""
+    named = [c for c in m.candidates if c[1] != "loose"]
+    best = max(named, key=lambda c: _prior(*c), default=None)
+    return [best[0]] if best and best[0].feature == "city" and not best[0].minor else []
 
 
 def _placed_in_container(m: Mention, places: dict[int, Place]) -> Place:
@@ -780,6 +797,8 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
                     a.containers.append(b)
             a.qualifiers += _clause_countries(text[a.clause[0]:a.clause[1]], gaz)
             a.qualifiers += _the_country(ann, a, gaz)
+            if a.tentative and not a.containers and a.qualifiers:  # "Humera, an Ethiopian town near ..."
+                a.containers.append(_context(a, a.qualifiers[0]))
     for m in mentions:
         after = re.match(r",\s*([A-Z][A-Za-z]{1,4})\.", text[m.end:m.end + 12])
         if after and after.group(1).lower() in AP_STATES:
