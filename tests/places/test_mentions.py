@@ -163,6 +163,9 @@ def test_split_only_into_place_names():
     ("Fighters entered Seiyun, in the inland valley of Hadramout province, on Friday.", "Seiyun", "YEM"),
     ("Refugees fled Humera, an Ethiopian town near the Sudanese border, on Tuesday.", "Humera", "ETH"),
     ("Firefighters searched houses in Mati, a seaside resort east of Athens.", "Mati", "GRC"),
+    # (blind set 12) a place before a noun that belongs to a place; an ISO name without its article
+    ("Gdansk mayor Pawel Adamowicz was stabbed on stage, Polish police said.", "Gdansk", "POL"),
+    ("Chile extended a state of emergency in the southern Araucanía region.", "Araucanía", "CHL"),
     # "X on Y" in one entity span
     ("Refugees crowded into camps near Cox's Bazar on Bangladesh's southeastern coast.", "Cox's Bazar", "BGD"),
     # (blind set 8) at sea "off" a town

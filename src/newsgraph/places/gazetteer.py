@@ -354,7 +354,7 @@ class Gazetteer:
             twin = city_by_name.get((iso3, key))
             entry = Entry(f"iso3166-2:{sub.code}", sub.name, iso3, twin.lat if twin else None,
                           twin.lon if twin else None, feature, importance)
-            self._add(entry, [sub.name, *_english_directional(key)])
+            self._add(entry, [sub.name, *_english_directional(key), *_without_article(sub.name)])
 
         for entry, names, alts in city_entries:
             self._add(entry, names, alts)
@@ -413,6 +413,12 @@ def _english_directional(key: str) -> list[str]:
     if len(words) >= 2 and words[-1] in _MALAY_DIRECTIONS:
         return [" ".join([_MALAY_DIRECTIONS[words[-1]], *(_MALAY_NAMES.get(w, w) for w in words[:-1])])]
     return []
+
+
+def _without_article(name: str) -> list[str]:
+    """"La Araucanía" is "Araucanía" in English text, "La Guajira" "Guajira"."""
+    first, _, rest = name.partition(" ")
+    return [rest] if first in ("La", "El", "Le", "Los", "Las", "Les") and len(rest) >= 7 else []  # not "Unión"
 
 
 def _read_country_aliases() -> dict[str, dict[str, list[str]]]:

@@ -90,11 +90,12 @@ PLACE_OBJECT_VERBS = {"enter", "seize", "capture", "recapture", "retake", "take"
                       "overrun", "evacuate", "leave", "flee", "abandon", "defend", "lose", "hold", "control",
                       "tour", "invade", "annex", "blockade",
                       "retook", "took", "overran", "held", "left", "fled", "lost"}  # unlemmatised forms
-# Nouns a place name modifies as a place: "the Cabo Delgado insurgency", "the Idlib offensive".
-PLACE_EVENT_NOUNS = {"insurgency", "war", "conflict", "crisis", "offensive", "fighting", "siege", "uprising",
-                     "massacre", "earthquake", "flood", "floods", "bombing", "blast", "ceasefire", "front",
-                     "frontline", "battle", "clashes", "violence", "unrest", "protests", "riots", "famine",
-                     "refugees", "camp", "border", "region", "province", "area"}
+# Nouns a place name modifies as a place: "the Cabo Delgado insurgency", "Gdansk mayor".
+PLACE_NOUNS = {"insurgency", "war", "conflict", "crisis", "offensive", "fighting", "siege", "uprising",
+               "massacre", "earthquake", "flood", "floods", "bombing", "blast", "ceasefire", "front",
+               "frontline", "battle", "clashes", "violence", "unrest", "protests", "riots", "famine",
+               "refugees", "camp", "border", "region", "province", "area", "mayor", "governor", "residents",
+               "airport", "port", "authorities"}
 # A name that acts or owns ("Ramos received", "Sharif's party") is a person before it is a town.
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "appos"}
 # Verbs whose object is a place or a person: only believed for a place of the article's countries
@@ -749,11 +750,11 @@ def _title_case(sent: "Span") -> bool:
 
 def _modifies_common_noun(span: "Span") -> bool:
     """"Mobile phones": a name modifying a common noun, unless the noun is something that
-    happens in a place ("the Cabo Delgado insurgency", "the Idlib offensive")."""
+    happens in a place or belongs to one ("the Cabo Delgado insurgency", "Gdansk mayor")."""
     root = span.root
     head = root.head
     return root.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.text.islower() \
-        and head.lemma_ not in PLACE_EVENT_NOUNS
+        and head.lemma_ not in PLACE_NOUNS
 
 
 def _capitalised(tok: "Token") -> bool:
