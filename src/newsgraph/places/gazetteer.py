@@ -109,8 +109,8 @@ def variant(key: str) -> str:
     """A folded key with the commonest transliteration differences removed: doubled letters
     ("Tall Afar" = "Tal Afar", "Ma'arrat" = "Maarat"), a final -ah/-eh ("Huwwarah" = "Huwara"),
     ou for u ("Younis" = "Yunis"), ai/ei for ay/ey ("Qaryatain" = "Qaryatayn"), dj for j
-    ("Djibo" = "Jibo"), e for ye after a vowel ("Nikolayev" = "Nikolaev"). Only a fallback when the exact key is unknown: it merges names that
-    differ ("Samarra" and "Samara")."""
+    ("Djibo" = "Jibo"), e for ye after a vowel ("Nikolayev" = "Nikolaev"). Only a fallback when
+    the exact key is unknown: it merges names that differ ("Samarra" and "Samara")."""
     key = _FINAL_H.sub("", _DOUBLE.sub(r"\1", _VOWEL_YE.sub("e", key)))
     return _INITIAL_DJ.sub("j", key.replace("ou", "u").replace("ay", "ai").replace("ey", "ei"))
 
@@ -201,8 +201,9 @@ class Gazetteer:
         v = variant(key)
         for other in {v, *self.variants.get(v, "").split("\t")} - {key, ""}:
             out += [(e, "variant") for e, _ in self._exact(other, minor)]
-        if loose and len(key) >= 7 and all(e.minor for e, _ in out):  # shorter words match people's names
-            out += [(self.entries[i], "loose") for i in self.loose_index().get(skeleton(key), ())]  # ("Peskov" ~ "Pskov")
+        # loose only for longer words: shorter ones match people's names ("Peskov" ~ "Pskov")
+        if loose and len(key) >= 7 and all(e.minor for e, _ in out):
+            out += [(self.entries[i], "loose") for i in self.loose_index().get(skeleton(key), ())]
         best: dict[str, tuple[Entry, str]] = {}
         for e, how in out:  # an entry found several ways keeps its best match
             best.setdefault(e.id, (e, how))
@@ -343,7 +344,7 @@ class Gazetteer:
                     continue
                 feature, importance = "admin1", 5.0
             elif sub.type == "Province" and f"{sub.country_code}-{sub.parent_code.split('-')[-1]}" in top:
-                # provinces under regions or island groups: Maguindanao, Central Java, Kandahar's peers
+                # provinces under regions or island groups: Philippine, Indonesian, Italian provinces
                 feature, importance = "admin2", 4.8
             else:
                 continue
