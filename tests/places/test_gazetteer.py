@@ -1,6 +1,5 @@
-"""The offline gazetteer: name folding, lookups of hard names, and its load time."""
-
-import time
+"""The offline gazetteer: name folding, lookups of hard names, and its cache (the load time is a
+benchmark figure: `python -m newsgraph.places.bench`)."""
 
 import pytest
 
@@ -61,14 +60,15 @@ def test_countries_have_points_inside(gaz):
     assert gaz.demonyms["lebanese"] == "LBN"
 
 
-def test_loads_from_cache_well_under_two_seconds(tmp_path, monkeypatch):
+def test_second_load_comes_from_the_cache(tmp_path, monkeypatch):
+    """The load time itself is a benchmark figure (`python -m newsgraph.places.bench --cold`), not
+    a timed test: here, that a process with the cache never builds."""
     monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path))
     Gazetteer()  # builds and writes the cache
     assert list(tmp_path.glob("gazetteer-*.marshal"))
-    t = time.perf_counter()
+    monkeypatch.setattr(Gazetteer, "_build", lambda self, cities: pytest.fail("built again instead of loading"))
     g = Gazetteer()
-    assert time.perf_counter() - t < 1.5
-    assert best(g, "Kharkov").name == "Kharkiv"
+    assert best(g, "Kharkov").name == "Kharkiv" and g.loose_index()
 
 
 @pytest.mark.parametrize("a, b", [
