@@ -166,6 +166,15 @@ def test_split_only_into_place_names():
     # (blind set 12) a place before a noun that belongs to a place; an ISO name without its article
     ("Gdansk mayor Pawel Adamowicz was stabbed on stage, Polish police said.", "Gdansk", "POL"),
     ("Chile extended a state of emergency in the southern Araucanía region.", "Araucanía", "CHL"),
+    # (blind set 13) "Domingo" (PERSON) of "Santo Domingo"; a capital by its name though small;
+    # a city after a comma is no container; "residential areas of X"
+    ("Santo Domingo ordered its land border with Haiti closed after a dispute over a canal.", "Santo Domingo",
+     "DOM"),
+    ("Honiara has signed a security pact with Beijing, officials in Canberra said.", "Honiara", "SLB"),
+    ("Russian warships docked at the Syrian port of Tartous, Moscow's only naval facility in the Mediterranean.",
+     "Tartous", "SYR"),
+    ("Shelling hit residential areas of Pervomaisk in eastern Ukraine's Luhansk region overnight.", "Pervomaisk",
+     "UKR"),
     # "X on Y" in one entity span
     ("Refugees crowded into camps near Cox's Bazar on Bangladesh's southeastern coast.", "Cox's Bazar", "BGD"),
     # (blind set 8) at sea "off" a town
@@ -260,3 +269,8 @@ def test_a_town_the_gazetteer_lacks_takes_its_sentence_country_if_only_one(run):
     assert "Tecún Umán" not in run("Migrants crossed from Tecún Umán into Mexico on Monday.")
     # the country of an actor is not where a place lies
     assert "Yugoslavia" not in run("The U.S. secretary of state discussed a peace settlement in former Yugoslavia.")
+
+
+def test_an_article_does_not_join_a_name(run):
+    """Extending a name leftwards takes "Santo" of "Santo Domingo", never "The" of "The United States"."""
+    assert "United States" in run("The United States and Iran resumed talks.")

@@ -109,7 +109,7 @@ OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "contr
                          "residents", "people", "governor", "mayor", "streets", "city", "town", "village",
                          "capital", "port", "province", "region", "state", "governorate", "oblast", "blockade",
                          "edge", "suburbs", "ruins", "parts", "battle", "shelling", "bombardment", "occupation",
-                         "liberation", "evacuation"}
+                         "liberation", "evacuation", "areas"}
 CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "suburb", "district",
               "cities", "towns", "villages", "ports", "suburbs"}  # "the towns of Kiwanja and Rutshuru"
 ADMIN_WORDS = {"province", "governorate", "region", "state", "oblast", "county", "prefecture", "district",
@@ -402,7 +402,7 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
             else:
                 locative = locative or hint is not None
                 struck = not locative and _struck(span)
-                if ent.label_ == "PERSON" and not (locative or struck or _bare_name(span)):
+                if ent.label_ == "PERSON" and not (locative or struck or _bare_name(trimmed)):
                     continue
                 named = gaz.lookup(span.text, loose=False)
                 if fold(span.text) in groups and all(e.minor or how != "name" for e, how in named):
@@ -480,19 +480,19 @@ def _undirected(gaz: Gazetteer, span: "Span") -> "Span":
 
 def _extend(gaz: Gazetteer, span: "Span") -> "Span":
     """An entity span cut short of a name ("Mazar" of "Mazar-i-Sharif", "Frankfurt" of
-    "Frankfurt an der Oder", "Sharif" of "Mazar-e Sharif", "Krivoy" of "Krivoy Rog"), extended
-    when the longer name is a place."""
+    "Frankfurt an der Oder", "Sharif" of "Mazar-e Sharif", "Krivoy" of "Krivoy Rog", "Domingo"
+    of "Santo Domingo"), extended when the longer name is a well-known place."""
     doc, k = span.doc, span.end
     while k < len(doc) and k - span.end < 3 and doc[k].lower_ in CONNECTORS:
         k += 1
     if k < len(doc) and doc[k].text[:1].isupper() and gaz.lookup(doc[span.start:k + 1].text, loose=False,
                                                                    minor=False):
         return doc[span.start:k + 1]  # also with no connector: "Krivoy" (GPE) + "Rog" (PERSON)
-    k = span.start  # and to the left: "Sharif" of "Mazar-e Sharif"
+    k = span.start  # and to the left: "Sharif" of "Mazar-e Sharif", "Domingo" of "Santo Domingo"
     while k > 0 and span.start - k < 3 and doc[k - 1].lower_ in CONNECTORS:
         k -= 1
-    if 0 < k < span.start and doc[k - 1].text[:1].isupper() and gaz.lookup(doc[k - 1:span.end].text,
-                                                                         loose=False, minor=False):
+    if k > 0 and doc[k - 1].text[:1].isupper() and not doc[k - 1].is_stop \
+            and gaz.lookup(doc[k - 1:span.end].text, loose=False, minor=False):  # (not "The" United States)
         return doc[k - 1:span.end]
     return span
 
@@ -624,7 +624,8 @@ def _strong(cand: tuple[Entry, str], locative: bool) -> bool:
         return True
     if how == "variant":
         return False  # "Saleh" is a name before it is Salé
-    return (entry.feature != "city" or entry.importance >= 5.0) and (how == "name" or entry.importance >= 5.5)
+    return (entry.feature != "city" or entry.importance >= 5.0 or entry.capital) and (
+        how == "name" or entry.importance >= 5.5)  # a capital by its name: "Honiara has signed"
 
 
 TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "sen", "senator", "rep",
@@ -779,10 +780,11 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
     text = ann.document.text
     for a, b in zip(mentions, mentions[1:]):
         gap = text[a.end:b.start]
-        if b.candidates and (gap.strip() == "," or QUALIFIER_GAP.fullmatch(gap) or NEAR_GAP.fullmatch(gap)):
-            a.qualifiers += _admin(b)  # "Paris, Texas"; "Tripoli in northern Lebanon"
+        comma = gap.strip() == ","
+        if b.candidates and (comma and _admin(b) or QUALIFIER_GAP.fullmatch(gap) or NEAR_GAP.fullmatch(gap)):
+            a.qualifiers += _admin(b)  # "Paris, Texas"; "Tripoli in northern Lebanon" (not "Tartous, Moscow's ...")
             a.containers.append(b)  # also a city: "Robotyne in Zaporizhzhia region" (named after it)
-            a.placed_in = gap.strip() != ","
+            a.placed_in = not comma
         elif BORDER_GAP.fullmatch(gap) and re.match(r"['’]s\s+border", text[b.end:b.end + 10]) and _admin(b):
             a.qualifiers += _admin(b)
             a.containers.append(b)
