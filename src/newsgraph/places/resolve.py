@@ -401,21 +401,10 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                             clause=clause, tentative=tentative)
             else:
                 locative = locative or hint is not None
-                struck = not locative and _struck(span)
-                if ent.label_ == "PERSON" and not (locative or struck or _bare_name(trimmed)):
+                m = _mislabelled(gaz, span, ent.label_ == "PERSON" and not _bare_name(trimmed), locative, hint,
+                                 clause, groups, text)
+                if m is None:
                     continue
-                named = gaz.lookup(span.text, loose=False)
-                if fold(span.text) in groups and all(e.minor or how != "name" for e, how in named):
-                    continue  # "the Taliban", though a Turkish village bears it as another name
-                cands = [c for c in named if _strong(c, locative or struck)]
-                needs_evidence = struck
-                if not cands and span.root.dep_ not in AGENT_DEPS:
-                    # a town of the article's countries by its own name: "Islamic State overran Sinjar"
-                    cands = [c for c in named if c[0].feature == "city" and not c[0].minor and c[1] != "variant"]
-                    needs_evidence = bool(cands)
-                cands = cands or _alias(gaz, span, text)
-                m = Mention(span.start_char, span.end_char, span.text, "mislabel", span.root, cands, locative, hint,
-                            clause=clause, tentative=not cands, needs_evidence=needs_evidence)
             if _natural_feature(span):
                 m.candidates = [c for c in m.candidates if c[0].feature != "city"]
                 if not m.candidates:
@@ -439,6 +428,31 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                         clause=clause))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _mislabelled(gaz: Gazetteer, span: "Span", named_person: bool, locative: bool, hint: str | None,
+                 clause: tuple[int, int] | None, groups: frozenset[str], text: str) -> Mention | None:
+    """A place the NER gave another label (ORG "Kiev", PERSON "Falluja"), or None when it is
+    more likely what the label says. Its candidates: a well-known place, or any after a locative
+    cue (`_strong`); else, for a name that neither acts nor owns, a town of 15,000+ people that
+    the article's other places must point to ("Islamic State overran Sinjar"); else the place
+    of another name the text gives it. A person with a title or two names counts only after a
+    locative cue or as the object of "hit"/"attacked", and the knowledge base's organisations
+    never ("the Taliban", though a Turkish village bears the name)."""
+    struck = not locative and _struck(span)
+    if named_person and not (locative or struck):
+        return None
+    named = gaz.lookup(span.text, loose=False)
+    if fold(span.text) in groups and all(e.minor or how != "name" for e, how in named):
+        return None
+    cands = [c for c in named if _strong(c, locative or struck)]
+    needs_evidence = struck
+    if not cands and span.root.dep_ not in AGENT_DEPS:
+        cands = [c for c in named if c[0].feature == "city" and not c[0].minor and c[1] != "variant"]
+        needs_evidence = bool(cands)
+    cands = cands or _alias(gaz, span, text)
+    return Mention(span.start_char, span.end_char, span.text, "mislabel", span.root, cands, locative, hint,
+                   clause=clause, tentative=not cands, needs_evidence=needs_evidence)
 
 
 @lru_cache(maxsize=8)
