@@ -2,11 +2,14 @@
 locations from places that stand for their government.
 
 Mentions come from the NER (GPE, LOC, FAC), from entities the small model mislabels (ORG
-"Kiev", NORP "Sevastopol", LANGUAGE "Odesa") and untagged proper nouns ("Aleppo, Syria's largest
-city"), both accepted only for well-known places or after a locative cue (a preposition, a list
-joined to one, "the X front", "X, a town in Y"), and from datelines ("NEW YORK/MOSCOW, Oct 1 -").
-A town the gazetteer lacks that the text puts in a container ("X, a town in Y", "the village of
-X in Y") takes the container's place.
+"Kiev", NORP "Sevastopol", LANGUAGE "Odesa", DATE "Amhara") and untagged proper nouns ("Aleppo,
+Syria's largest city"), both accepted only for well-known places or after a locative cue (a
+preposition, a list joined to one, "the X front", "X, a town in Y"), or, for a mislabelled town,
+when the article's other places point to its country; and from datelines ("NEW YORK/MOSCOW, Oct
+1 -"). A town the gazetteer lacks that the text puts in a container ("X, a town in Y", "the
+village of X in Y", "X, south of Y", "X, near Y's border", "X, an Ethiopian town") takes the
+container's place, and one after a locative cue in a sentence whose locations all lie in one
+country takes that country, both at half confidence.
 
 Each candidate entry gets a score, and the best wins:
     importance (log10 population; countries +1) + 0.75 if a capital
