@@ -175,6 +175,12 @@ def test_split_only_into_place_names():
      "Tartous", "SYR"),
     ("Shelling hit residential areas of Pervomaisk in eastern Ukraine's Luhansk region overnight.", "Pervomaisk",
      "UKR"),
+    # (blind set 14) a country across a border word contains nothing ("bordering Iran", "south of
+    # the U.S. border")
+    ("Taliban fighters attacked checkpoints on the edge of Farah city, the capital of the western province "
+     "bordering Iran.", "Farah city", "AFG"),
+    ("Families fled the desert town of Caborca, some 100 km south of the U.S. border, Mexican officials said.",
+     "Caborca", "MEX"),
     # "X on Y" in one entity span
     ("Refugees crowded into camps near Cox's Bazar on Bangladesh's southeastern coast.", "Cox's Bazar", "BGD"),
     # (blind set 8) at sea "off" a town

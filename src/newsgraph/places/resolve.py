@@ -167,7 +167,8 @@ TOWN_NAME = re.compile(r"(?-i:[A-ZÀ-Þ])(?:[^\W\d_A-ZÀ-Þ]|['’])+(?:[ -](?:(
                        r"(?-i:[A-ZÀ-Þ])(?:[^\W\d_A-ZÀ-Þ]|['’])+)*")  # "Tecún Umán", not "D.R." or "LA"
 PHRASE_END = re.compile(r"[,.;:()]")
 THE_COUNTRY = re.compile(r"\bthe (?:country|nation)['’]s\b", re.I)
-BORDER = re.compile(r"\b(?:border|borders|frontier|near|close to|across|opposite|facing)\b", re.I)
+BORDER = re.compile(r"\b(?:border|borders|bordering|frontier|near|close to|across|opposite|facing)\b", re.I)
+BORDER_AFTER = re.compile(r"(?:['’]s)?\s+(?:border|frontier)\b", re.I)  # "south of the U.S. border"
 AWAY = {"into", "to", "toward", "towards", "across"}  # "fled from X into Mexico": Mexico is elsewhere
 # "Beita, south of Nablus", "Akobo, 20 km east of the border town of Nasir": the place named next
 # is near it, in the same country as a rule.
@@ -798,7 +799,8 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
     for a, b in zip(mentions, mentions[1:]):
         gap = text[a.end:b.start]
         comma = gap.strip() == ","
-        if b.candidates and (comma and _admin(b) or QUALIFIER_GAP.fullmatch(gap) or NEAR_GAP.fullmatch(gap)):
+        near = NEAR_GAP.fullmatch(gap) and not BORDER_AFTER.match(text, b.end)  # not "100 km south of the U.S. border"
+        if b.candidates and (comma and _admin(b) or QUALIFIER_GAP.fullmatch(gap) or near):
             a.qualifiers += _admin(b)  # "Paris, Texas"; "Tripoli in northern Lebanon" (not "Tartous, Moscow's ...")
             a.containers.append(b)  # also a city: "Robotyne in Zaporizhzhia region" (named after it)
             a.placed_in = not comma
@@ -812,7 +814,8 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
     for a in mentions:
         if a.clause and a.clause[1] > a.clause[0]:  # "Khiam, a town in southern Lebanon"
             for b in mentions:
-                if a.clause[0] <= b.start < a.clause[1] and b.candidates and b not in a.containers:
+                if a.clause[0] <= b.start < a.clause[1] and b.candidates and b not in a.containers \
+                        and not _across_border(text[a.clause[0]:b.start]):
                     a.qualifiers += _admin(b)
                     a.containers.append(b)
             a.qualifiers += _clause_countries(text[a.clause[0]:a.clause[1]], gaz)
@@ -827,6 +830,16 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
             iso3 = _norp_qualifier(m, gaz)
             if iso3 and gaz.country(iso3):
                 m.qualifiers.append(gaz.country(iso3))
+
+
+def _across_border(before: str) -> bool:
+    """Does the clause before a place end on a border word, with no "in"/"of" after it ("the
+    western province bordering Iran", "near the borders with Eritrea and Sudan"; not "a town near
+    the border in South Sudan's Upper Nile state")?"""
+    last = None
+    for last in BORDER.finditer(before):
+        pass
+    return last is not None and not re.search(r"\b(?:in|of)\b", before[last.end():])
 
 
 def _clause_countries(clause: str, gaz: Gazetteer) -> list[Entry]:
