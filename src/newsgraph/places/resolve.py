@@ -176,6 +176,7 @@ NEAR_GAP = re.compile(r",\s+(?:about\s+|some\s+|just\s+)?(?:\d+\s*(?:km|kilometr
                       r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$", re.I)
 # "Ben Guerdane, near Tunisia's border with Libya": in the country whose border it is.
 BORDER_GAP = re.compile(r",\s+(?:near|along|on|close\s+to)\s+$", re.I)
+OWN_BORDER = re.compile(r"['’]s\s+border")
 QUALIFIER_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?"
                            r"(?:(?<=the\s)(?:[a-z]+\s+){1,3}of\s+(?:the\s+)?)?$", re.I)  # "in the inland valley of"
 
@@ -248,7 +249,7 @@ def _in_the_sentence_country(ann: "Annotation", m: Mention, mentions: list[Menti
     State", "Russian missiles hit X"; nor where people go: "from X into Mexico")."""
     sentences, i = ann.document.sentences, ann.sentence_of(m.start)
     start, end = sentences[i] if sentences else (0, len(ann.document.text))
-    countries = {max(o.candidates, key=lambda c: _prior(*c))[0].country  # each one's likeliest
+    countries = {_likeliest(o.candidates)[0].country  # each one's likeliest reading
                  for o in mentions if o is not m and start <= o.start < end and o.candidates
                  and (o.source == "dateline" or _role(o.root) == "location" and o.root.head.lower_ not in AWAY)}
     countries.discard(None)
@@ -279,8 +280,7 @@ def _drop_outside(m: Mention) -> None:
 def _known_city(m: Mention) -> list[Entry]:
     """The likeliest reading of a mention when it is a city of 15,000+ people by its own name or
     another ("Athens"), else nothing (not "Plateau", a small US town or, loosely, Poltava)."""
-    named = [c for c in m.candidates if c[1] != "loose"]
-    best = max(named, key=lambda c: _prior(*c), default=None)
+    best = _likeliest([c for c in m.candidates if c[1] != "loose"])
     return [best[0]] if best and best[0].feature == "city" and not best[0].minor else []
 
 
@@ -349,7 +349,7 @@ def _anchors(mentions: list[Mention]) -> list[tuple[Mention, float, float]]:
     for m in mentions:
         if not m.candidates:
             continue
-        best = max(m.candidates, key=lambda c: _prior(*c))
+        best = _likeliest(m.candidates)
         margin = min((_prior(*best) - _prior(*c) for c in m.candidates if c is not best), default=9.0)
         if margin >= 1.5 and best[0].lat is not None and best[0].feature in ("city", "admin1", "admin2", "region"):
             out.append((m, best[0].lat, best[0].lon))
@@ -804,7 +804,7 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
             a.qualifiers += _admin(b)  # "Paris, Texas"; "Tripoli in northern Lebanon" (not "Tartous, Moscow's ...")
             a.containers.append(b)  # also a city: "Robotyne in Zaporizhzhia region" (named after it)
             a.placed_in = not comma
-        elif BORDER_GAP.fullmatch(gap) and re.match(r"['’]s\s+border", text[b.end:b.end + 10]) and _admin(b):
+        elif BORDER_GAP.fullmatch(gap) and OWN_BORDER.match(text, b.end, b.end + 10) and _admin(b):
             a.qualifiers += _admin(b)
             a.containers.append(b)
             a.placed_in = True
@@ -918,6 +918,11 @@ def _country_evidence(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer
         if country:
             evidence[country] += 0.5
     return evidence
+
+
+def _likeliest(candidates: list[tuple[Entry, str]]) -> tuple[Entry, str] | None:
+    """The candidate with the highest prior, before any context."""
+    return max(candidates, key=lambda c: _prior(*c), default=None)
 
 
 def _prior(entry: Entry, how: str) -> float:
