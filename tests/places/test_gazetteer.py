@@ -1,9 +1,11 @@
 """The offline gazetteer: name folding, lookups of hard names, and its cache (the load time is a
 benchmark figure: `python -m newsgraph.places.bench`)."""
 
+import os
+
 import pytest
 
-from newsgraph.places.gazetteer import Gazetteer, fold, gazetteer, haversine_km, skeleton, variant
+from newsgraph.places.gazetteer import CACHE_KEEP, Gazetteer, fold, gazetteer, haversine_km, skeleton, variant
 
 
 @pytest.mark.parametrize("name, key", [
@@ -69,6 +71,22 @@ def test_second_load_comes_from_the_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(Gazetteer, "_build", lambda self, cities: pytest.fail("built again instead of loading"))
     g = Gazetteer()
     assert best(g, "Kharkov").name == "Kharkiv" and g.loose_index()
+
+
+def test_caches_of_other_versions_survive_a_write(tmp_path, monkeypatch):
+    """Two checkouts with different package versions share ~/.cache: writing one's cache must not
+    evict the other's, or each run of either pays a cold build in every worker. Only the least
+    recently used beyond CACHE_KEEP go."""
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path))
+    other = tmp_path / "gazetteer-cities1000-0123456789abcdef.marshal"
+    other.write_bytes(b"another checkout's cache")
+    stale = [tmp_path / f"gazetteer-cities1000-{i:016x}.marshal" for i in range(CACHE_KEEP)]
+    for f in stale:
+        f.write_bytes(b"")
+        os.utime(f, (1, 1))
+    Gazetteer()
+    kept = set(tmp_path.glob("gazetteer-cities1000-*.marshal"))
+    assert other in kept and len(kept) == CACHE_KEEP and not kept.isdisjoint(stale)
 
 
 @pytest.mark.parametrize("a, b", [

@@ -28,6 +28,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import contextlib
 import logging
 import marshal
 import math
@@ -42,6 +43,7 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).with_name("data")
+CACHE_KEEP = 4  # caches kept per gazetteer setting: one per checkout or package version in use
 KB_COUNTRIES = Path(__file__).parent.parent / "actors" / "data" / "countries.yaml"  # its demonyms count too
 log = logging.getLogger(__name__)
 
@@ -173,9 +175,12 @@ class Gazetteer:
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_bytes(marshal.dumps(self._state()))
             os.replace(tmp, path)
-            for old in path.parent.glob(path.name.rsplit("-", 1)[0] + "-*.marshal"):
-                if old != path:
-                    old.unlink(missing_ok=True)  # caches of older versions
+            # one file per key, so checkouts with different package versions don't evict each other;
+            # only the least recently used beyond CACHE_KEEP go (a load marks its file as used)
+            others = sorted(path.parent.glob(path.name.rsplit("-", 1)[0] + "-*.marshal"),
+                            key=lambda f: f.stat().st_mtime, reverse=True)
+            for old in others[CACHE_KEEP:]:
+                old.unlink(missing_ok=True)
         except OSError as exc:
             log.debug("gazetteer cache not written: %s", exc)
 
@@ -186,6 +191,8 @@ class Gazetteer:
         except (OSError, ValueError, EOFError, TypeError):
             return False
         self.entries = [Entry(*row) for row in entries]
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used: the last to be evicted
         return True
 
     # lookup -----------------------------------------------------------------------------------
