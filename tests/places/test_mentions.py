@@ -187,6 +187,16 @@ def test_split_only_into_place_names():
     ("A migrant boat capsized off Pylos overnight, the Greek coast guard said.", "Pylos", "GRC"),
     # a province under a first level of island groups, in English ("Jawa Barat")
     ("Floods hit South Sulawesi and West Java, officials said.", "West Java", "IDN"),
+    # (blind sets 15-16) a province whose name is only generic words, known with its type word
+    ("Gunmen killed 12 villagers in Plateau State overnight, police said.", "Plateau State", "NGA"),
+    ("Aid reached Goroka, the capital of Eastern Highlands province, on Tuesday.", "Goroka", "PNG"),
+    # "X State" tagged ORG
+    ("Troops were deployed to Zamfara State after the kidnapping of 300 schoolgirls.", "Zamfara State", "NGA"),
+    # the capital of a country the article names, before a namesake in a country it also names
+    ("The Bermuda government in Hamilton said it had asked London for help.", "Hamilton", "BMU"),
+    # a capital opening a sentence that the tagger reads as a common noun
+    ("Montevideo recalled its ambassador after the remarks.", "Montevideo", "URY"),
+    ("Tunis will not attend the summit, the foreign ministry said.", "Tunis", "TUN"),
 ])
 def test_blind_set_classes(run, text, name, country):
     assert run(text)[name].country == country

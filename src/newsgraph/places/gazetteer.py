@@ -37,6 +37,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+import functools
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,7 +53,7 @@ _SKIP_SUBDIVISION_TYPES = re.compile(
     r"municipal|district|county|council|parish|rayon|commune|quarter|city|town|ward|borough|island|atoll|precinct",
     re.I)
 # Subdivision names made only of such words ("Western" in Fiji, "Central" in Kenya) would turn
-# ordinary adjectives into places.
+# ordinary adjectives into places: they are indexed only with their type word ("Plateau State").
 _GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                   "centre", "center", "capital", "coast", "coastal", "upper", "lower", "greater", "middle",
                   "mid", "island", "islands", "valley", "lake", "lakes", "mountain", "mountains", "highlands",
@@ -232,6 +233,12 @@ class Gazetteer:
                     for r in self.minor_index[key].split(",")]
         return out
 
+    @functools.cached_property
+    def capital_names(self) -> frozenset[str]:
+        """Folded names of national capitals of 100,000+ people: the tagger reads some as common
+        nouns at the start of a sentence ("Sofia will not lift its veto", "Tunis said")."""
+        return frozenset(fold(e.name) for e in self.entries if e.capital and e.importance >= 5)
+
     def loose_index(self) -> dict[str, list[int]]:
         """Skeleton keys of well-known places only (importance >= 5: about 100,000 people)."""
         if self._loose is None:
@@ -357,11 +364,15 @@ class Gazetteer:
                 continue
             iso3 = self.iso2_to_iso3.get(sub.country_code)
             key = fold(sub.name)
-            if not iso3 or (iso3, key) in curated_keys or _GENERIC_WORDS.issuperset(key.split()):
+            if not iso3 or (iso3, key) in curated_keys:
                 continue
             twin = city_by_name.get((iso3, key))
             entry = Entry(f"iso3166-2:{sub.code}", sub.name, iso3, twin.lat if twin else None,
                           twin.lon if twin else None, feature, importance)
+            if _GENERIC_WORDS.issuperset(key.split()):  # only with its type word: "Plateau State",
+                kind = sub.type.split()[-1]  # "Southern Highlands Province", "Upper East Region"
+                self._add(entry, [sub.name if key.endswith(fold(kind)) else f"{sub.name} {kind}"])
+                continue
             self._add(entry, [sub.name, *_english_directional(key), *_without_article(sub.name)])
 
         for entry, names, alts in city_entries:

@@ -115,6 +115,7 @@ OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "contr
                          "liberation", "evacuation", "areas"}
 CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "suburb", "district",
               "cities", "towns", "villages", "ports", "suburbs"}  # "the towns of Kiwanja and Rutshuru"
+ADMIN_FEATURES = ("admin1", "admin2", "region")  # gazetteer features of a country's parts
 ADMIN_WORDS = {"province", "governorate", "region", "state", "oblast", "county", "prefecture", "district",
                "territory", "department", "republic"}
 # Verbs whose subject acts: a place as their subject stands for its government or people.
@@ -180,7 +181,7 @@ OWN_BORDER = re.compile(r"['’]s\s+border")
 QUALIFIER_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?"
                            r"(?:(?<=the\s)(?:[a-z]+\s+){1,3}of\s+(?:the\s+)?)?$", re.I)  # "in the inland valley of"
 
-W_CONTEXT, W_STATE, W_QUALIFIER, W_FEATURE, W_NEAR = 3.0, 2.0, 6.0, 2.0, 1.0
+W_CONTEXT, W_STATE, W_QUALIFIER, W_FEATURE, W_NEAR, W_CAPITAL = 3.0, 2.0, 6.0, 2.0, 1.0, 1.0
 SOURCE_RELIABILITY = {"ner": 1.0, "dateline": 0.97, "mislabel": 0.85, "propn": 0.8, "context": 0.8}
 MATCH_RELIABILITY = {"name": 1.0, "alternate": 0.95, "variant": 0.9, "loose": 0.7}
 
@@ -235,10 +236,13 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     _drop_loose_guesses(mentions, evidence)
     mentions = [m for m in mentions if _believable(m, evidence)]
     states = {e.admin1 for m in mentions for e, _ in m.candidates[:1] if e.feature == "admin1" and e.admin1}
+    countries = {best[0].country for best in map(_likeliest, (m.candidates for m in mentions))
+                 if best and best[0].feature == "country"}
     anchors = _anchors(mentions)
-    places = {id(m): _choose(ann, m, evidence, states, [a for a in anchors if a[0] is not m]) for m in mentions}
+    places = {id(m): _choose(ann, m, evidence, states, countries, [a for a in anchors if a[0] is not m])
+              for m in mentions}
     for c in (c for m in mentions for c in m.containers if c.source == "context"):
-        places[id(c)] = _choose(ann, c, evidence, states, [])
+        places[id(c)] = _choose(ann, c, evidence, states, countries, [])
     return [_placed_in_container(m, places) for m in mentions]
 
 
@@ -416,7 +420,7 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
             if m.candidates or not m.tentative or hint is not None or (locative and _unlisted_town(span, ent.label_)):
                 add(m)  # a tentative name is kept only if a container places it (resolve)
 
-    for span in _proper_noun_runs(doc, ent_tokens):
+    for span in _proper_noun_runs(doc, ent_tokens, gaz.capital_names):
         cands = gaz.lookup(span.text, loose=False)
         if not cands or any(taken[span.start_char:span.end_char]):
             continue
@@ -447,6 +451,8 @@ def _mislabelled(gaz: Gazetteer, span: "Span", named_person: bool, locative: boo
     if named_person and not (locative or struck):
         return None
     named = gaz.lookup(span.text, loose=False)
+    if not named and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:  # "Rivers State" (ORG)
+        named = [c for c in gaz.lookup(span[:-1].text, loose=False) if c[0].feature in ADMIN_FEATURES]
     if fold(span.text) in groups and all(e.minor or how != "name" for e, how in named):
         return None
     cands = [c for c in named if _strong(c, locative or struck)]
@@ -499,11 +505,13 @@ def _undirected(gaz: Gazetteer, span: "Span") -> "Span":
 def _extend(gaz: Gazetteer, span: "Span") -> "Span":
     """An entity span cut short of a name ("Mazar" of "Mazar-i-Sharif", "Frankfurt" of
     "Frankfurt an der Oder", "Sharif" of "Mazar-e Sharif", "Krivoy" of "Krivoy Rog", "Domingo"
-    of "Santo Domingo"), extended when the longer name is a well-known place."""
+    of "Santo Domingo", "Southern Highlands" of "Southern Highlands province"), extended when the
+    longer name is a well-known place."""
     doc, k = span.doc, span.end
     while k < len(doc) and k - span.end < 3 and doc[k].lower_ in CONNECTORS:
         k += 1
-    if k < len(doc) and doc[k].text[:1].isupper() and gaz.lookup(doc[span.start:k + 1].text, loose=False,
+    if k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in ADMIN_WORDS and not gaz.lookup(
+            span.text, loose=False)) and gaz.lookup(doc[span.start:k + 1].text, loose=False,
                                                                    minor=False):
         return doc[span.start:k + 1]  # also with no connector: "Krivoy" (GPE) + "Rog" (PERSON)
     k = span.start  # and to the left: "Sharif" of "Mazar-e Sharif", "Domingo" of "Santo Domingo"
@@ -721,13 +729,14 @@ def _feature_hint(span: "Span") -> str | None:
     return None
 
 
-def _proper_noun_runs(doc, ent_tokens: set[int]):
+def _proper_noun_runs(doc, ent_tokens: set[int], capitals: frozenset[str] = frozenset()):
     """Runs of capitalised tokens outside entities ("Deir ez-Zor", "Aleppo"), longest first
-    inside each run, as spans."""
+    inside each run, as spans; a national capital opening a sentence counts whatever its tag."""
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if i in ent_tokens or not _capitalised(tok):
+        if i in ent_tokens or not (_capitalised(tok) or tok.is_sent_start and fold(tok.text) in capitals
+                                   and tok.pos_ not in ("ADJ", "VERB")):
             i += 1
             continue
         j = _run_end(doc, i, ent_tokens)
@@ -791,7 +800,7 @@ def _admin(m: Mention) -> list[Entry]:
     in Sudan's Red Sea state, unless the text says "state")."""
     if m.feature_hint != "admin" and any(e.feature == "water" for e, _ in m.candidates):
         return []
-    return [e for e, _ in m.candidates if e.feature in ("country", "admin1", "admin2", "region")]
+    return [e for e, _ in m.candidates if e.feature == "country" or e.feature in ADMIN_FEATURES]
 
 
 def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) -> None:
@@ -931,8 +940,11 @@ def _prior(entry: Entry, how: str) -> float:
 
 
 # choosing ---------------------------------------------------------------------------------------
-def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str],
+def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str], countries: set[str],
             anchors: list[tuple[Mention, float, float]]) -> Place:
+    """The likeliest candidate: its prior, then the article's countries, the US states and
+    countries it names (a capital of a named country: "the Falkland Islands government in
+    Stanley"), qualifiers, feature words and nearby places."""
     sentence = ann.sentence_of(m.start)
     role = "dateline" if m.source == "dateline" else _role(m.root)
     if not m.candidates:
@@ -952,13 +964,15 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str],
             score += weight * max(0.0, evidence[entry.country] - own[entry.country]) / total
         if entry.admin1 and entry.feature == "city" and entry.admin1 in states:
             score += W_STATE
+        if entry.capital and entry.country in countries:
+            score += W_CAPITAL
         if entry.country in qual_countries and not (entry in m.qualifiers):
             score += W_QUALIFIER
         if entry.admin1 and entry.feature == "city" and entry.admin1 in qual_states:
             score += W_QUALIFIER
         if m.feature_hint == "city" and entry.feature == "city":
             score += W_FEATURE
-        elif m.feature_hint == "admin" and entry.feature in ("admin1", "admin2", "region"):
+        elif m.feature_hint == "admin" and entry.feature in ADMIN_FEATURES:
             score += W_FEATURE
         elif m.feature_hint == "admin" and entry.feature == "country":
             score -= W_FEATURE  # "Niger state", "Punjab province": part of a country
