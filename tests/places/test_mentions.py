@@ -290,3 +290,15 @@ def test_a_town_the_gazetteer_lacks_takes_its_sentence_country_if_only_one(run):
 def test_an_article_does_not_join_a_name(run):
     """Extending a name leftwards takes "Santo" of "Santo Domingo", never "The" of "The United States"."""
     assert "United States" in run("The United States and Iran resumed talks.")
+
+
+def test_actors_named_by_a_place_do_not_vouch_for_its_reading():
+    """The actors stage reads "the governor of Georgia" as the country's government; counted as
+    evidence, that reading would outvote Atlanta. Actors named otherwise still count ("the NPFL")."""
+    full = Pipeline(load_options(pipeline={"components": ["actors", "places"]}))
+    places = {p.name: p for p in full("The governor of Georgia signed the bill in Atlanta on Monday.",
+                                      date="2024-01-01").places}
+    assert places["Georgia"].country == "USA"
+    places = {p.name: p for p in full("Liberian Peace Council fighters said the NPFL had taken over the city of "
+                                      "Greenville.", date="1995-01-01").places}
+    assert places["Greenville"].country == "LBR"

@@ -922,10 +922,13 @@ def _country_evidence(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer
             iso3 = gaz.demonyms.get(fold(tok.text))
             if iso3:
                 evidence[iso3] += 1.0
+    spans = [(m.start, m.end) for m in mentions]
     for actor in ann.document.actors:
-        country = getattr(actor, "country", None)
-        if country:
-            evidence[country] += 0.5
+        # Only actors the knowledge base knows, named by something other than a place of the text:
+        # the others take their country from those places ("officials" in an article about
+        # Syracuse, "the governor of Georgia"), and would vouch for the reading they came from.
+        if actor.country and any(all(end <= s or e <= start for s, e in spans) for start, end in actor.mentions):
+            evidence[actor.country] += 0.5
     return evidence
 
 
