@@ -197,6 +197,27 @@ def test_split_only_into_place_names():
     # a capital opening a sentence that the tagger reads as a common noun
     ("Montevideo recalled its ambassador after the remarks.", "Montevideo", "URY"),
     ("Tunis will not attend the summit, the foreign ministry said.", "Tunis", "TUN"),
+    # (blind sets 17-18) a town the gazetteer lacks: its sentence's country, not the one across a border
+    ("Shells landed in Rugari, near the border with Rwanda and Uganda in North Kivu province, residents said.",
+     "Rugari", "COD"),
+    # ... also for a name of another label that an appositive calls a village or town
+    ("Rebels overran Kibumba, a village on the road linking Goma with Rutshuru, on Tuesday.", "Kibumba", "COD"),
+    # ... placed in its container after "through", though a loose spelling elsewhere was its only match
+    ("A flash flood swept through Bulengo in central North Kivu early on Monday.", "Bulengo", "COD"),
+    # a small town by its own name before a bigger place of a like spelling (Seversk, Russia)
+    ("Ukrainian forces pulled back from Siversk as Moscow claimed gains in the Donetsk region.", "Siversk", "UKR"),
+    # a dateline in a US state by AP's abbreviation, and its place named again
+    ("PARIS, Tenn. (AP) — A fire destroyed three buildings on Monday, and Paris police said the cause was "
+     "unknown.", "Paris", "USA"),
+    # a commune in apposition
+    ("Ayorou, a rural commune on the Niger River, was attacked on Sunday, Nigerien officials said.", "Ayorou", "NER"),
+    # English names of regions whose ISO names are local ("Thüringen", "Guangdong Sheng", "Tatarstan, Respublika")
+    ("Protests spread across Thuringia and Saxony, and factories in Guangdong and Tatarstan were idle.",
+     "Thuringia", "DEU"),
+    ("Protests spread across Thuringia and Saxony, and factories in Guangdong and Tatarstan were idle.",
+     "Guangdong", "CHN"),
+    ("Protests spread across Thuringia and Saxony, and factories in Guangdong and Tatarstan were idle.",
+     "Tatarstan", "RUS"),
 ])
 def test_blind_set_classes(run, text, name, country):
     assert run(text)[name].country == country
@@ -302,3 +323,8 @@ def test_actors_named_by_a_place_do_not_vouch_for_its_reading():
     places = {p.name: p for p in full("Liberian Peace Council fighters said the NPFL had taken over the city of "
                                       "Greenville.", date="1995-01-01").places}
     assert places["Greenville"].country == "LBR"
+
+
+def test_an_exact_small_town_beats_a_loose_spelling_of_a_far_city(run):
+    """Ballina (Ireland, Australia) is no loose spelling of Berlin when nothing points to Germany."""
+    assert run("Police in Ballina arrested two men on Wednesday.")["Ballina"].country in ("IRL", "AUS")

@@ -373,7 +373,8 @@ class Gazetteer:
                 kind = sub.type.split()[-1]  # "Southern Highlands Province", "Upper East Region"
                 self._add(entry, [sub.name if key.endswith(fold(kind)) else f"{sub.name} {kind}"])
                 continue
-            self._add(entry, [sub.name, *_english_directional(key), *_without_article(sub.name)])
+            self._add(entry, [sub.name, *_english_directional(key), *_without_article(sub.name),
+                              *_short_forms(sub.name), *_english(sub.name)])
 
         for entry, names, alts in city_entries:
             self._add(entry, names, alts)
@@ -438,6 +439,36 @@ def _without_article(name: str) -> list[str]:
     """"La Araucanía" is "Araucanía" in English text, "La Guajira" "Guajira"."""
     first, _, rest = name.partition(" ")
     return [rest] if first in ("La", "El", "Le", "Los", "Las", "Les") and len(rest) >= 7 else []  # not "Unión"
+
+
+# Chinese type words after a province's name ("Guangdong Sheng", "Ningxia Huizu Zizhiqu")
+_CHINESE_TYPES = re.compile(r"\s+(?:(?:Zhuangzu|Huizu|Uygur|Weiwu'er)\s+)?(?:Sheng|Zizhiqu|Shi)$")
+
+
+def _short_forms(name: str) -> list[str]:
+    """The name news uses for an ISO name with its type: "Guangdong" of "Guangdong Sheng",
+    "Tatarstan" of "Tatarstan, Respublika", "Murcia" of "Murcia, Región de"."""
+    head, _, tail = name.partition(",")
+    if "." in tail:  # "Virgin Islands, U.S.": the qualifier tells it from the British ones
+        return []
+    head = _CHINESE_TYPES.sub("", head).strip()
+    return [head] if head != name and len(head) >= 4 and head[0].isupper() and not _GENERIC_WORDS.issuperset(
+        fold(head).split()) else []
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> "gettext.NullTranslations":
+    import gettext
+
+    import pycountry
+
+    return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
+
+
+def _english(name: str) -> list[str]:
+    """iso-codes' English names, where it has one ("Bayern" -> "Bavaria", "Dubayy" -> "Dubai")."""
+    english = _english_names().gettext(name)
+    return [] if english == name else [n for part in english.split(" / ") for n in (part, *_short_forms(part))]
 
 
 def _read_country_aliases() -> dict[str, dict[str, list[str]]]:

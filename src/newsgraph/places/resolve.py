@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -82,7 +82,7 @@ ALIAS_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,
 # name is a place, and what follows "in"/"of" up to the end of the clause contains it (not past
 # a relative pronoun: "Rostov, the Russian city that serves as a hub for the war in Ukraine").
 APPOSITIVE = re.compile(
-    r",\s+(?P<pre>(?:one\s+of\s+)?(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?(?P<word>city|cities|town|village|port|hamlet|suburb|settlement|enclave|resort|"
+    r",\s+(?P<pre>(?:one\s+of\s+)?(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?(?P<word>city|cities|town|village|port|hamlet|suburb|settlement|enclave|resort|commune|municipality|township|"
     r"capital|district|province|region|state|governorate|oblast|department)s?\b"
     r"(?:(?:(?!\b(?:that|which|who|where|whose)\b)(?:[^,.;:()]|,(?=\d)))*?\b(?:in|of)\s+"
     r"(?P<container>(?:[^,.;:()]|,(?=\d))+))?", re.I)
@@ -113,8 +113,8 @@ OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "contr
                          "capital", "port", "province", "region", "state", "governorate", "oblast", "blockade",
                          "edge", "suburbs", "ruins", "parts", "battle", "shelling", "bombardment", "occupation",
                          "liberation", "evacuation", "areas"}
-CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "suburb", "district",
-              "cities", "towns", "villages", "ports", "suburbs"}  # "the towns of Kiwanja and Rutshuru"
+CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "suburb", "district", "commune",
+              "municipality", "township", "cities", "towns", "villages", "ports", "suburbs", "communes"}  # "the towns of Kiwanja and Rutshuru"
 ADMIN_FEATURES = ("admin1", "admin2", "region")  # gazetteer features of a country's parts
 ADMIN_WORDS = {"province", "governorate", "region", "state", "oblast", "county", "prefecture", "district",
                "territory", "department", "republic"}
@@ -169,6 +169,7 @@ TOWN_NAME = re.compile(r"(?-i:[A-ZÀ-Þ])(?:[^\W\d_A-ZÀ-Þ]|['’])+(?:[ -](?:(
 PHRASE_END = re.compile(r"[,.;:()]")
 THE_COUNTRY = re.compile(r"\bthe (?:country|nation)['’]s\b", re.I)
 BORDER = re.compile(r"\b(?:border|borders|bordering|frontier|near|close to|across|opposite|facing)\b", re.I)
+FRONTIER = re.compile(r"\b(?:border|borders|bordering|frontier)\b", re.I)  # the country next door, not a near place
 BORDER_AFTER = re.compile(r"(?:['’]s)?\s+(?:border|frontier)\b", re.I)  # "south of the U.S. border"
 AWAY = {"into", "to", "toward", "towards", "across"}  # "fled from X into Mexico": Mexico is elsewhere
 # "Beita, south of Nablus", "Akobo, 20 km east of the border town of Nasir": the place named next
@@ -205,6 +206,7 @@ class Mention:
     own: Counter = field(default_factory=Counter)  # the priors of all mentions of this name
     needs_evidence: bool = False  # only the object of "hit", "attacked": believed in the article's countries
     placed_in: bool = False  # "X in Y", "X, in Y": the text says what contains it
+    echo_of: "Mention | None" = None  # the dateline's place, named again in the text: read as it is
 
 
 def places_of(ann: "Annotation") -> list[Place]:
@@ -226,7 +228,8 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     mentions = find_mentions(ann, gaz)
     _add_qualifiers(ann, mentions, gaz)
     for m in mentions:
-        if m.tentative and not m.containers and m.locative and m.source == "ner" and TOWN_NAME.fullmatch(m.text):
+        if m.tentative and not m.containers and m.locative and TOWN_NAME.fullmatch(m.text) and (
+                m.source == "ner" or m.clause is not None and m.feature_hint == "city"):
             _in_the_sentence_country(ann, m, mentions, gaz)
     mentions = [m for m in mentions if not m.tentative or m.containers]
     for m in mentions:
@@ -243,19 +246,26 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
               for m in mentions}
     for c in (c for m in mentions for c in m.containers if c.source == "context"):
         places[id(c)] = _choose(ann, c, evidence, states, countries, [])
+    for m in mentions:
+        if m.echo_of is not None and id(m.echo_of) in places:
+            places[id(m)] = replace(places[id(m.echo_of)], name=m.text, start=m.start, end=m.end,
+                                    sentence=ann.sentence_of(m.start), role=_role(m.root))
     return [_placed_in_container(m, places) for m in mentions]
 
 
 def _in_the_sentence_country(ann: "Annotation", m: Mention, mentions: list[Mention], gaz: Gazetteer) -> None:
     """A GPE after a locative cue that the gazetteer lacks ("troops combed the forests around
-    Rajouri ... in the Jammu region", Indian troops) is placed in its sentence's country when the
-    sentence's other locations point to one country only (not its actors: "U.S. Secretary of
-    State", "Russian missiles hit X"; nor where people go: "from X into Mexico")."""
-    sentences, i = ann.document.sentences, ann.sentence_of(m.start)
-    start, end = sentences[i] if sentences else (0, len(ann.document.text))
+    Rajouri ... in the Jammu region", Indian troops), or a name of another label that the text
+    calls a town ("Shewa Robit, a town on the highway linking Addis Ababa"), is placed in its
+    sentence's country when the sentence's other locations point to one country only (not its
+    actors: "U.S. Secretary of State", "Russian missiles hit X"; nor where people go: "from X into
+    Mexico"; nor the country across a border: "near the borders with Rwanda and Burundi")."""
+    text, sentences, i = ann.document.text, ann.document.sentences, ann.sentence_of(m.start)
+    start, end = sentences[i] if sentences else (0, len(text))
     countries = {_likeliest(o.candidates)[0].country  # each one's likeliest reading
                  for o in mentions if o is not m and start <= o.start < end and o.candidates
-                 and (o.source == "dateline" or _role(o.root) == "location" and o.root.head.lower_ not in AWAY)}
+                 and (o.source == "dateline" or _role(o.root) == "location" and o.root.head.lower_ not in AWAY)
+                 and not _across_border(text[start:o.start], FRONTIER)}
     countries.discard(None)
     if len(countries) == 1:
         m.containers.append(_context(m, gaz.country(countries.pop())))
@@ -306,7 +316,9 @@ def _placed_in_container(m: Mention, places: dict[int, Place]) -> Place:
 
 
 def _minor_only(m: Mention) -> bool:
-    return bool(m.candidates) and all(e.minor for e, _ in m.candidates)
+    """Only small towns bear the name (a loose spelling of another place's name aside)."""
+    exact = [e for e, how in m.candidates if how != "loose"]
+    return bool(exact) and all(e.minor for e in exact)
 
 
 def _believable(m: Mention, evidence: Counter) -> bool:
@@ -315,6 +327,8 @@ def _believable(m: Mention, evidence: Counter) -> bool:
     Borno"), or, unless the article is plainly about other countries, a feature word ("the town
     of Huwara") or, for a span the NER called a place, a locative cue ("fighting near Sake").
     Otherwise it is more likely a person, a group or a word ("Koréa", a village in Ivory Coast)."""
+    if m.echo_of is not None:
+        return _believable(m.echo_of, evidence)
     countries = {e.country for e, _ in m.candidates if e.country}
     if m.needs_evidence:  # other mentions must point there, not the name itself
         return any(evidence[c] - m.own[c] >= 0.5 for c in countries)
@@ -339,12 +353,14 @@ def _namesakes(mentions: list[Mention]) -> None:
 
 def _drop_loose_guesses(mentions: list[Mention], evidence: Counter) -> None:
     """A loose spelling match in a country the article never points to is a guess: Bunagana
-    (DR Congo, not in the gazetteer) read as Binangonan in the Philippines."""
+    (DR Congo, not in the gazetteer) read as Binangonan in the Philippines; and where places bear
+    the name itself, it is a guess unless the article points there (Ballina, not Berlin)."""
     weight = sum(evidence.values())
     for m in mentions:
-        if weight - sum(m.own.values()) >= 1:
-            m.candidates = [(e, how) for e, how in m.candidates
-                            if how != "loose" or evidence[e.country] - m.own[e.country] >= 0.1]
+        if weight - sum(m.own.values()) >= 1 or any(how != "loose" for _, how in m.candidates):
+            kept = [(e, how) for e, how in m.candidates if how != "loose" or evidence[e.country] - m.own[e.country] >= 0.1]
+            m.tentative = m.tentative or not kept  # a town the gazetteer lacks, if a container places it
+            m.candidates = kept
 
 
 def _anchors(mentions: list[Mention]) -> list[tuple[Mention, float, float]]:
@@ -374,14 +390,24 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
 
     for match in DATELINE.finditer(text):
         pos = match.start(1)
-        # "SREBRENICA, Bosnia and Herzegovina, July 11 -": a small town, in the country named
-        named = {e.country for e, _ in gaz.lookup(match.group("country"), loose=False, minor=False)
-                 if e.feature == "country"} if match.group("country") else set()
+        # "SREBRENICA, Bosnia and Herzegovina, July 11 -": a small town, in the country named;
+        # "MAYFIELD, Ky., Dec 11 -": in the US state named
+        named, state = _dateline_country(gaz, match.group("country"))
         for part in match.group(1).split("/"):
             cands = [c for c in gaz.lookup(part, loose=False, minor=bool(named))
-                     if c[0].feature in ("city", "country", "admin1") and (not c[0].minor or c[0].country in named)]
+                     if c[0].feature in ("city", "country", "admin1") and (not c[0].minor or c[0].country in named)
+                     and not (state and c[0].feature == "city" and c[0].admin1 != state)]
             if cands:
                 add(Mention(pos, pos + len(part), part, "dateline", None, cands))
+                for again in re.finditer(rf"\b{re.escape(part)}\b", text[match.end():], re.I):
+                    # the dateline's place, wherever the text names it again ("the military placed
+                    # General Santos under alert", which the NER calls a general)
+                    start, end = match.end() + again.start(), match.end() + again.end()
+                    span = doc.char_span(start, end)
+                    if span is not None and not text[start:end].isupper() and not any(
+                            e.start_char < end and start < e.end_char and (e.start_char < start or e.end_char > end)
+                            for e in doc.ents):  # not "The Washington Post"
+                        add(Mention(start, end, span.text, "propn", span.root, cands, echo_of=found[-1]))
             pos += len(part) + 1
 
     groups = _group_names(tuple(getattr(getattr(ann.options, "actors", None), "kb_files", ()) or ()))
@@ -436,6 +462,25 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                         clause=clause))
     found.sort(key=lambda m: m.start)
     return found
+
+
+# AP's abbreviations of US states in datelines ("MAYFIELD, Ky."), folded; the rest are spelled out.
+AP_STATES = {"ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE",
+             "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "ky": "KY", "la": "LA", "md": "MD",
+             "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
+             "nev": "NV", "nh": "NH", "nj": "NJ", "nm": "NM", "ny": "NY", "nc": "NC", "nd": "ND", "okla": "OK",
+             "ore": "OR", "pa": "PA", "ri": "RI", "sc": "SC", "sd": "SD", "tenn": "TN", "tex": "TX", "vt": "VT",
+             "va": "VA", "wash": "WA", "wva": "WV", "wis": "WI", "wyo": "WY"}
+
+
+def _dateline_country(gaz: Gazetteer, name: str | None) -> tuple[set[str], str | None]:
+    """The countries a dateline's second part names, and the US state when it names one."""
+    if not name:
+        return set(), None
+    found = gaz.lookup(name, loose=False, minor=False)
+    state = AP_STATES.get(fold(name)) or next(
+        (e.admin1 for e, _ in found if e.feature == "admin1" and e.country == "USA" and e.admin1), None)
+    return ({"USA"} if state else {e.country for e, _ in found if e.feature == "country"}), state
 
 
 def _mislabelled(gaz: Gazetteer, span: "Span", named_person: bool, locative: bool, hint: str | None,
@@ -556,10 +601,10 @@ def _unlisted_town(span: "Span", label: str) -> bool:
     """After a locative cue, may this name the gazetteer lacks be a town, to be placed by its
     container? A GPE; a one-word name of another label with no article ("around Pibor (ORG) in
     South Sudan's ...", not "from the Red Cross in Geneva"); a "person" right after "in",
-    "near", "outside" or "around" ("in Ben Guerdane, near Tunisia's border")."""
+    "near", "outside", "around" or "through" ("in Ben Guerdane, near Tunisia's border")."""
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     if label == "PERSON":
-        return prev in ("in", "near", "outside", "around")
+        return prev in ("in", "near", "outside", "around", "through")
     return label == "GPE" or len(span) == 1 and prev not in ("the", "a", "an")
 
 
@@ -841,12 +886,12 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
                 m.qualifiers.append(gaz.country(iso3))
 
 
-def _across_border(before: str) -> bool:
+def _across_border(before: str, words: re.Pattern = BORDER) -> bool:
     """Does the clause before a place end on a border word, with no "in"/"of" after it ("the
     western province bordering Iran", "near the borders with Eritrea and Sudan"; not "a town near
     the border in South Sudan's Upper Nile state")?"""
     last = None
-    for last in BORDER.finditer(before):
+    for last in words.finditer(before):
         pass
     return last is not None and not re.search(r"\b(?:in|of)\b", before[last.end():])
 
