@@ -218,6 +218,26 @@ def test_split_only_into_place_names():
      "Guangdong", "CHN"),
     ("Protests spread across Thuringia and Saxony, and factories in Guangdong and Tatarstan were idle.",
      "Tatarstan", "RUS"),
+    # (blind sets 19-20) what a place has: "X's central market"
+    ("Bossangoa's central market reopened on Friday after a week of clashes, officials in the Central African "
+     "Republic said.", "Bossangoa", "CAF"),
+    # a town whose only match was a loose spelling far away takes its sentence's country
+    ("Rebels took control of Bunagana and the nearby town of Rutshuru on Saturday, residents in Goma said.",
+     "Bunagana", "COD"),
+    # the country people went into, when the town comes after it
+    ("Ugandan troops crossed into Congo near Kamango, residents said.", "Kamango", "COD"),
+    # a possessive country before a direction word
+    ("Clashes erupted in Yemen's northern Jawf province on Monday as Saudi jets flew overhead.", "Jawf province",
+     "YEM"),
+    # a demonym the tagger calls a proper noun
+    ("Residents of Sokh, an Uzbek exclave inside Kyrgyz territory, fled the shelling.", "Sokh", "UZB"),
+    # a province named like a small town, with its type word
+    ("Violence flared again in Nigeria's Plateau state on Sunday.", "Plateau state", "NGA"),
+    # "a district town": the town, not the district
+    ("Militants raided Negomano, a district town close to Mozambique's border with Tanzania.", "Negomano", "MOZ"),
+    # curated regions: the islands of New Zealand, Ukrainian oblasts with no city of their name
+    ("About 300 homes were flooded in Westport, on New Zealand's South Island, officials said.", "Westport", "NZL"),
+    ("Budapest protested over schools in Ukraine's Zakarpattia region.", "Zakarpattia", "UKR"),
 ])
 def test_blind_set_classes(run, text, name, country):
     assert run(text)[name].country == country

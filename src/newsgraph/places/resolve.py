@@ -82,8 +82,8 @@ ALIAS_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,
 # name is a place, and what follows "in"/"of" up to the end of the clause contains it (not past
 # a relative pronoun: "Rostov, the Russian city that serves as a hub for the war in Ukraine").
 APPOSITIVE = re.compile(
-    r",\s+(?P<pre>(?:one\s+of\s+)?(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?(?P<word>city|cities|town|village|port|hamlet|suburb|settlement|enclave|resort|commune|municipality|township|"
-    r"capital|district|province|region|state|governorate|oblast|department)s?\b"
+    r",\s+(?P<pre>(?:one\s+of\s+)?(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?(?P<word>city|cities|town|village|port|hamlet|suburb|settlement|enclave|exclave|resort|commune|municipality|township|"
+    r"capital|district|province|region|state|governorate|oblast|department)s?\b(?!\s+(?:town|city|village|capital)\b)"
     r"(?:(?:(?!\b(?:that|which|who|where|whose)\b)(?:[^,.;:()]|,(?=\d)))*?\b(?:in|of)\s+"
     r"(?P<container>(?:[^,.;:()]|,(?=\d))+))?", re.I)
 LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
@@ -100,6 +100,9 @@ PLACE_NOUNS = {"insurgency", "war", "conflict", "crisis", "offensive", "fighting
                "refugees", "camp", "border", "region", "province", "area", "mayor", "governor", "residents",
                "airport", "port", "authorities"}
 # A name that acts or owns ("Ramos received", "Sharif's party") is a person before it is a town.
+# What a place has ("Garoua's central market", "Kherson's airport"), beyond OF_PLACE.
+PLACE_HOLDINGS = {"market", "airport", "harbour", "harbor", "hospital", "square", "neighbourhood", "neighborhood",
+                  "district", "old", "downtown", "outskirt", "suburb", "street", "port", "river", "waterfront"}
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "appos"}
 # Verbs whose object is a place or a person: only believed for a place of the article's countries
 # ("rockets hit Kiryat Shmona" in an article about Israel, not "protesters attacked Obama").
@@ -152,7 +155,7 @@ ACTOR_NOUNS = {
     "secretary", "chief", "general", "foreign", "defence", "defense", "navy", "marines", "embassy",
     "consulate", "envoys", "delegates", "pressure", "threat", "warning", "accusation", "demands",
 }
-# AP-style state abbreviations ("Paris, Tex.") -> postal code.
+# AP-style state abbreviations ("Paris, Tex.", the dateline "MAYFIELD, Ky.") -> postal code.
 AP_STATES = {
     "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE", "fla": "FL",
     "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA",
@@ -171,6 +174,7 @@ THE_COUNTRY = re.compile(r"\bthe (?:country|nation)['’]s\b", re.I)
 BORDER = re.compile(r"\b(?:border|borders|bordering|frontier|near|close to|across|opposite|facing)\b", re.I)
 FRONTIER = re.compile(r"\b(?:border|borders|bordering|frontier)\b", re.I)  # the country next door, not a near place
 BORDER_AFTER = re.compile(r"(?:['’]s)?\s+(?:border|frontier)\b", re.I)  # "south of the U.S. border"
+STREET_WORDS = {"street", "road", "avenue", "square", "boulevard", "lane", "bridge", "highway"}  # no towns
 AWAY = {"into", "to", "toward", "towards", "across"}  # "fled from X into Mexico": Mexico is elsewhere
 # "Beita, south of Nablus", "Akobo, 20 km east of the border town of Nasir": the place named next
 # is near it, in the same country as a rule.
@@ -179,6 +183,7 @@ NEAR_GAP = re.compile(r",\s+(?:about\s+|some\s+|just\s+)?(?:\d+\s*(?:km|kilometr
 # "Ben Guerdane, near Tunisia's border with Libya": in the country whose border it is.
 BORDER_GAP = re.compile(r",\s+(?:near|along|on|close\s+to)\s+$", re.I)
 OWN_BORDER = re.compile(r"['’]s\s+border")
+POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?", re.I)
 QUALIFIER_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?"
                            r"(?:(?<=the\s)(?:[a-z]+\s+){1,3}of\s+(?:the\s+)?)?$", re.I)  # "in the inland valley of"
 
@@ -227,16 +232,14 @@ def places_for_sentence(ann: "Annotation", sentence: int, role: str | None = "lo
 def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     mentions = find_mentions(ann, gaz)
     _add_qualifiers(ann, mentions, gaz)
-    for m in mentions:
-        if m.tentative and not m.containers and m.locative and TOWN_NAME.fullmatch(m.text) and (
-                m.source == "ner" or m.clause is not None and m.feature_hint == "city"):
-            _in_the_sentence_country(ann, m, mentions, gaz)
+    _in_the_sentence_country(ann, mentions, gaz)
     mentions = [m for m in mentions if not m.tentative or m.containers]
     for m in mentions:
         _drop_outside(m)
     evidence = _country_evidence(ann, mentions, gaz)
     _namesakes(mentions)
     _drop_loose_guesses(mentions, evidence)
+    _in_the_sentence_country(ann, mentions, gaz)  # for those whose only match was a loose guess
     mentions = [m for m in mentions if _believable(m, evidence)]
     states = {e.admin1 for m in mentions for e, _ in m.candidates[:1] if e.feature == "admin1" and e.admin1}
     countries = {best[0].country for best in map(_likeliest, (m.candidates for m in mentions))
@@ -253,23 +256,30 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     return [_placed_in_container(m, places) for m in mentions]
 
 
-def _in_the_sentence_country(ann: "Annotation", m: Mention, mentions: list[Mention], gaz: Gazetteer) -> None:
+def _in_the_sentence_country(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) -> None:
     """A GPE after a locative cue that the gazetteer lacks ("troops combed the forests around
     Rajouri ... in the Jammu region", Indian troops), or a name of another label that the text
     calls a town ("Shewa Robit, a town on the highway linking Addis Ababa"), is placed in its
     sentence's country when the sentence's other locations point to one country only (not its
     actors: "U.S. Secretary of State", "Russian missiles hit X"; nor where people go: "from X into
-    Mexico"; nor the country across a border: "near the borders with Rwanda and Burundi")."""
-    text, sentences, i = ann.document.text, ann.document.sentences, ann.sentence_of(m.start)
-    start, end = sentences[i] if sentences else (0, len(text))
-    countries = {_likeliest(o.candidates)[0].country  # each one's likeliest reading
-                 for o in mentions if o is not m and start <= o.start < end and o.candidates
-                 and (o.source == "dateline" or _role(o.root) == "location" and o.root.head.lower_ not in AWAY)
-                 and not _across_border(text[start:o.start], FRONTIER)}
-    countries.discard(None)
-    if len(countries) == 1:
-        m.containers.append(_context(m, gaz.country(countries.pop())))
-        m.placed_in = True
+    Mexico", though "crossed into Congo near Mahagi"; nor the country across a border: "near the
+    borders with Rwanda and Burundi")."""
+    text, sentences = ann.document.text, ann.document.sentences
+    for m in mentions:
+        if not (m.tentative and not m.candidates and not m.containers and m.locative and TOWN_NAME.fullmatch(m.text)
+                and (m.source == "ner" or m.clause is not None and m.feature_hint == "city")) \
+                or m.text.rsplit(None, 1)[-1].lower() in STREET_WORDS:  # "in Downing Street ... in Germany"
+            continue
+        start, end = sentences[ann.sentence_of(m.start)] if sentences else (0, len(text))
+        countries = {_likeliest(o.candidates)[0].country  # each one's likeliest reading
+                     for o in mentions if o is not m and start <= o.start < end and o.candidates
+                     and (o.source == "dateline" or _role(o.root) == "location"
+                          and (o.root.head.lower_ not in AWAY or o.start < m.start))
+                     and not _across_border(text[start:o.start], FRONTIER)}
+        countries.discard(None)
+        if len(countries) == 1:
+            m.containers.append(_context(m, gaz.country(countries.pop())))
+            m.placed_in = True
 
 
 def _context(m: Mention, entry: Entry) -> Mention:
@@ -358,7 +368,7 @@ def _drop_loose_guesses(mentions: list[Mention], evidence: Counter) -> None:
     weight = sum(evidence.values())
     for m in mentions:
         if weight - sum(m.own.values()) >= 1 or any(how != "loose" for _, how in m.candidates):
-            kept = [(e, how) for e, how in m.candidates if how != "loose" or evidence[e.country] - m.own[e.country] >= 0.1]
+            kept = [(e, how) for e, how in m.candidates if how != "loose" or evidence[e.country] - m.own[e.country] >= 0.5]
             m.tentative = m.tentative or not kept  # a town the gazetteer lacks, if a container places it
             m.candidates = kept
 
@@ -464,15 +474,6 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
     return found
 
 
-# AP's abbreviations of US states in datelines ("MAYFIELD, Ky."), folded; the rest are spelled out.
-AP_STATES = {"ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE",
-             "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "ky": "KY", "la": "LA", "md": "MD",
-             "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
-             "nev": "NV", "nh": "NH", "nj": "NJ", "nm": "NM", "ny": "NY", "nc": "NC", "nd": "ND", "okla": "OK",
-             "ore": "OR", "pa": "PA", "ri": "RI", "sc": "SC", "sd": "SD", "tenn": "TN", "tex": "TX", "vt": "VT",
-             "va": "VA", "wash": "WA", "wva": "WV", "wis": "WI", "wyo": "WY"}
-
-
 def _dateline_country(gaz: Gazetteer, name: str | None) -> tuple[set[str], str | None]:
     """The countries a dateline's second part names, and the US state when it names one."""
     if not name:
@@ -555,8 +556,8 @@ def _extend(gaz: Gazetteer, span: "Span") -> "Span":
     doc, k = span.doc, span.end
     while k < len(doc) and k - span.end < 3 and doc[k].lower_ in CONNECTORS:
         k += 1
-    if k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in ADMIN_WORDS and not gaz.lookup(
-            span.text, loose=False)) and gaz.lookup(doc[span.start:k + 1].text, loose=False,
+    if k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in ADMIN_WORDS and all(
+            e.minor for e, _ in gaz.lookup(span.text, loose=False))) and gaz.lookup(doc[span.start:k + 1].text, loose=False,
                                                                    minor=False):
         return doc[span.start:k + 1]  # also with no connector: "Krivoy" (GPE) + "Rog" (PERSON)
     k = span.start  # and to the left: "Sharif" of "Mazar-e Sharif", "Domingo" of "Santo Domingo"
@@ -730,6 +731,8 @@ def _is_locative(span: "Span") -> bool:
     if root.dep_ == "conj" and head.i < root.i:  # "in Arbinda, Djibo and Gorom-Gorom"
         first = _first_conjunct(root)
         return _is_locative(doc[first.left_edge.i:first.i + 1])
+    if root.dep_ == "poss" and head.lemma_.lower() in OF_PLACE | PLACE_HOLDINGS:  # "Garoua's central market"
+        return True
     return root.dep_ == "dobj" and _verb_in(head, PLACE_OBJECT_VERBS)
 
 
@@ -862,8 +865,8 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
             a.qualifiers += _admin(b)
             a.containers.append(b)
             a.placed_in = True
-        elif _admin(a) and gap.strip() in ("'s", "’s"):
-            b.qualifiers += _admin(a)  # "Libya's Tripoli"
+        elif _admin(a) and POSSESSIVE_GAP.fullmatch(gap):
+            b.qualifiers += _admin(a)  # "Libya's Tripoli", "Yemen's northern Jawf province"
             b.containers.append(a)
     for a in mentions:
         if a.clause and a.clause[1] > a.clause[0]:  # "Khiam, a town in southern Lebanon"
@@ -962,8 +965,9 @@ def _country_evidence(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer
             iso3 = gaz.demonyms.get(fold(ent.text))
             if iso3:
                 evidence[iso3] += 1.0
-    for tok in ann.doc:  # demonyms the NER missed or mislabelled: "Azerbaijani troops"
-        if tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.i not in norp:
+    for tok in ann.doc:  # demonyms the NER missed or mislabelled: "Azerbaijani troops", "a Tajik exclave"
+        if (tok.pos_ == "ADJ" or tok.pos_ == "PROPN" and tok.dep_ in ("amod", "compound")) \
+                and tok.text[:1].isupper() and tok.i not in norp:
             iso3 = gaz.demonyms.get(fold(tok.text))
             if iso3:
                 evidence[iso3] += 1.0
@@ -1002,8 +1006,9 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str], 
     qual_countries = {q.country for q in m.qualifiers if q.country}
     qual_states = m.qualifier_states | {q.admin1 for q in m.qualifiers if q.admin1}
     # A small town needs more than the article's country to take a name from a bigger place
-    # (Saint Helena, California, in an article full of the United States).
-    minor_context = W_CONTEXT / 3 if not _minor_only(m) else W_CONTEXT
+    # (Saint Helena, California, in an article full of the United States), unless the bigger
+    # place bears it only as another name (Westport, New Zealand; not Kansas City).
+    minor_context = W_CONTEXT / 3 if any(not e.minor and how == "name" for e, how in m.candidates) else W_CONTEXT
     scored = []
     for entry, how in m.candidates:
         score = _prior(entry, how)
