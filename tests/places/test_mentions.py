@@ -238,6 +238,16 @@ def test_split_only_into_place_names():
     # curated regions: the islands of New Zealand, Ukrainian oblasts with no city of their name
     ("About 300 homes were flooded in Westport, on New Zealand's South Island, officials said.", "Westport", "NZL"),
     ("Budapest protested over schools in Ukraine's Zakarpattia region.", "Zakarpattia", "UKR"),
+    # (blind sets 21-22) a capital's full name the NER calls a person; a capital "X of Y" in two entities
+    ("Bandar Seri Begawan has urged restraint in the maritime dispute, officials said.", "Bandar Seri Begawan",
+     "BRN"),
+    ("Port of Spain said it would not allow its territory to be used for attacks.", "Port of Spain", "TTO"),
+    # a container region whose first word is another city's alternate name (Metro, Indonesia)
+    ("Police in Pasig, a city in Metro Manila, arrested two men on Sunday.", "Pasig", "PHL"),
+    # "a suburb of" a well-known city: its country, before a country of the same name
+    ("Firefighters battled a blaze in San Marino, a suburb of Los Angeles, on Tuesday.", "San Marino", "USA"),
+    # a Kazakh province without "oblysy"
+    ("Strikes spread from Mangystau to other Kazakh regions on Wednesday.", "Mangystau", "KAZ"),
 ])
 def test_blind_set_classes(run, text, name, country):
     assert run(text)[name].country == country

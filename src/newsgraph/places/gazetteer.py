@@ -235,9 +235,10 @@ class Gazetteer:
 
     @functools.cached_property
     def capital_names(self) -> frozenset[str]:
-        """Folded names of national capitals of 100,000+ people: the tagger reads some as common
-        nouns at the start of a sentence ("Sofia will not lift its veto", "Tunis said")."""
-        return frozenset(fold(e.name) for e in self.entries if e.capital and e.importance >= 5)
+        """Folded names of national capitals: the tagger reads some as common nouns at the start of
+        a sentence ("Sofia will not lift its veto", "Tunis said"), the NER others as people
+        ("Bandar Seri Begawan has stayed quiet")."""
+        return frozenset(fold(e.name) for e in self.entries if e.capital)
 
     def loose_index(self) -> dict[str, list[int]]:
         """Skeleton keys of well-known places only (importance >= 5: about 100,000 people)."""
@@ -441,8 +442,8 @@ def _without_article(name: str) -> list[str]:
     return [rest] if first in ("La", "El", "Le", "Los", "Las", "Les") and len(rest) >= 7 else []  # not "Unión"
 
 
-# Chinese type words after a province's name ("Guangdong Sheng", "Ningxia Huizu Zizhiqu")
-_CHINESE_TYPES = re.compile(r"\s+(?:(?:Zhuangzu|Huizu|Uygur|Weiwu'er)\s+)?(?:Sheng|Zizhiqu|Shi)$")
+# Type words after a province's name: Chinese ("Guangdong Sheng", "Ningxia Huizu Zizhiqu"), Kazakh
+_CHINESE_TYPES = re.compile(r"\s+(?:(?:Zhuangzu|Huizu|Uygur|Weiwu'er)\s+)?(?:Sheng|Zizhiqu|Shi)$|\s+oblysy$")
 
 
 def _short_forms(name: str) -> list[str]:

@@ -494,8 +494,8 @@ def _mislabelled(gaz: Gazetteer, span: "Span", named_person: bool, locative: boo
     locative cue or as the object of "hit"/"attacked", and the knowledge base's organisations
     never ("the Taliban", though a Turkish village bears the name)."""
     struck = not locative and _struck(span)
-    if named_person and not (locative or struck):
-        return None
+    if named_person and not (locative or struck) and fold(span.text) not in gaz.capital_names:
+        return None  # (a capital's full name is no person's: "Bandar Seri Begawan has stayed quiet")
     named = gaz.lookup(span.text, loose=False)
     if not named and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:  # "Rivers State" (ORG)
         named = [c for c in gaz.lookup(span[:-1].text, loose=False) if c[0].feature in ADMIN_FEATURES]
@@ -551,17 +551,17 @@ def _undirected(gaz: Gazetteer, span: "Span") -> "Span":
 def _extend(gaz: Gazetteer, span: "Span") -> "Span":
     """An entity span cut short of a name ("Mazar" of "Mazar-i-Sharif", "Frankfurt" of
     "Frankfurt an der Oder", "Sharif" of "Mazar-e Sharif", "Krivoy" of "Krivoy Rog", "Domingo"
-    of "Santo Domingo", "Southern Highlands" of "Southern Highlands province"), extended when the
-    longer name is a well-known place."""
+    of "Santo Domingo", "Southern Highlands" of "Southern Highlands province", "Port" of "Port of
+    Spain"), extended when the longer name is a well-known place."""
     doc, k = span.doc, span.end
-    while k < len(doc) and k - span.end < 3 and doc[k].lower_ in CONNECTORS:
-        k += 1
+    while k < len(doc) and k - span.end < 3 and (doc[k].lower_ in CONNECTORS or doc[k].lower_ == "of"):
+        k += 1  # "of" only here: "Port" of "Port of Spain"
     if k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in ADMIN_WORDS and all(
             e.minor for e, _ in gaz.lookup(span.text, loose=False))) and gaz.lookup(doc[span.start:k + 1].text, loose=False,
                                                                    minor=False):
         return doc[span.start:k + 1]  # also with no connector: "Krivoy" (GPE) + "Rog" (PERSON)
     k = span.start  # and to the left: "Sharif" of "Mazar-e Sharif", "Domingo" of "Santo Domingo"
-    while k > 0 and span.start - k < 3 and doc[k - 1].lower_ in CONNECTORS:
+    while k > 0 and span.start - k < 3 and (doc[k - 1].lower_ in CONNECTORS or doc[k - 1].lower_ == "of"):
         k -= 1
     if k > 0 and doc[k - 1].text[:1].isupper() and not doc[k - 1].is_stop \
             and gaz.lookup(doc[k - 1:span.end].text, loose=False, minor=False):  # (not "The" United States)
@@ -873,7 +873,7 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
             for b in mentions:
                 if a.clause[0] <= b.start < a.clause[1] and b.candidates and b not in a.containers \
                         and not _across_border(text[a.clause[0]:b.start]):
-                    a.qualifiers += _admin(b)
+                    a.qualifiers += _admin(b) or _known_city(b)  # "a suburb of Los Angeles": its country
                     a.containers.append(b)
             a.qualifiers += _clause_countries(text[a.clause[0]:a.clause[1]], gaz)
             a.qualifiers += _the_country(ann, a, gaz)
