@@ -248,6 +248,10 @@ def test_split_only_into_place_names():
     ("Firefighters battled a blaze in San Marino, a suburb of Los Angeles, on Tuesday.", "San Marino", "USA"),
     # a Kazakh province without "oblysy"
     ("Strikes spread from Mangystau to other Kazakh regions on Wednesday.", "Mangystau", "KAZ"),
+    # (blind sets 23-24) a name no entity holds, that an appositive calls a town, in its container
+    ("Fighters stormed Saraf Omra, a town in North Darfur, on Monday.", "Saraf Omra", "SDN"),
+    # "the Swiss village of X" when only towns elsewhere bear the name
+    ("Rockfalls threatened the Swiss village of Bondo again on Monday, cantonal officials said.", "Bondo", "CHE"),
 ])
 def test_blind_set_classes(run, text, name, country):
     assert run(text)[name].country == country

@@ -460,9 +460,14 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
 
     for span in _proper_noun_runs(doc, ent_tokens, gaz.capital_names):
         cands = gaz.lookup(span.text, loose=False)
-        if not cands or any(taken[span.start_char:span.end_char]):
+        if any(taken[span.start_char:span.end_char]):
             continue
         clause, word = _appositive(span, text)
+        if not cands:  # "stormed Saraf Omra, a town in North Darfur": kept if its container places it
+            if word == "city" and clause is not None and clause[1] > clause[0] and TOWN_NAME.fullmatch(span.text):
+                add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, [], True, word,
+                            clause=clause, tentative=True))
+            continue
         hint = _feature_hint(span) or word
         locative = _is_locative(span) or hint is not None
         if not locative and (_title_case(span.sent) or _modifies_common_noun(span)):
@@ -889,6 +894,9 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
             iso3 = _norp_qualifier(m, gaz)
             if iso3 and gaz.country(iso3):
                 m.qualifiers.append(gaz.country(iso3))
+                if not any(e.country == iso3 or e.capital or e.importance >= 5.5 for e, _ in m.candidates):
+                    # "the Swiss village of Bondo" (Kenya's is a town), not "the Indian city of Kathmandu"
+                    m.containers.append(_context(m, gaz.country(iso3)))
 
 
 def _across_border(before: str, words: re.Pattern = BORDER) -> bool:
