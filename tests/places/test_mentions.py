@@ -252,6 +252,11 @@ def test_split_only_into_place_names():
     ("Fighters stormed Saraf Omra, a town in North Darfur, on Monday.", "Saraf Omra", "SDN"),
     # "the Swiss village of X" when only towns elsewhere bear the name
     ("Rockfalls threatened the Swiss village of Bondo again on Monday, cantonal officials said.", "Bondo", "CHE"),
+    # (blind sets 25-26) a container of the same name in a country the article never names
+    ("Authorities in Tajikistan said protesters gathered in Khorog, the main town of the Badakhshan region.",
+     "Khorog", "TJK"),
+    ("Police in Tajikistan detained activists in Khorog, the capital of the Gorno-Badakhshan region.",
+     "Gorno-Badakhshan", "TJK"),
 ])
 def test_blind_set_classes(run, text, name, country):
     assert run(text)[name].country == country

@@ -236,16 +236,16 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     _add_qualifiers(ann, mentions, gaz)
     _in_the_sentence_country(ann, mentions, gaz)
     mentions = [m for m in mentions if not m.tentative or m.containers]
+    countries = {best[0].country for best in map(_likeliest, (m.candidates for m in mentions))
+                 if best and best[0].feature == "country"}  # the countries the article names
     for m in mentions:
-        _drop_outside(m)
+        _drop_outside(m, countries)
     evidence = _country_evidence(ann, mentions, gaz)
     _namesakes(mentions)
     _drop_loose_guesses(mentions, evidence)
     _in_the_sentence_country(ann, mentions, gaz)  # for those whose only match was a loose guess
     mentions = [m for m in mentions if _believable(m, evidence)]
     states = {e.admin1 for m in mentions for e, _ in m.candidates[:1] if e.feature == "admin1" and e.admin1}
-    countries = {best[0].country for best in map(_likeliest, (m.candidates for m in mentions))
-                 if best and best[0].feature == "country"}
     anchors = _anchors(mentions)
     places = {id(m): _choose(ann, m, evidence, states, countries, [a for a in anchors if a[0] is not m])
               for m in mentions}
@@ -289,17 +289,20 @@ def _context(m: Mention, entry: Entry) -> Mention:
     return Mention(m.start, m.start, "", "context", None, [(entry, "name")])
 
 
-def _drop_outside(m: Mention) -> None:
+def _drop_outside(m: Mention, named: set[str]) -> None:
     """When the text says which country a town is in ("Joda, a border town in South Sudan's
     Upper Nile state", "the village of X in Y") and none of the town's namesakes lies there,
     the gazetteer lacks the town: it is placed in its container instead. Also for a name after a
     locative cue that the text places with "in" and only small towns bear ("in Nasir, in South
     Sudan's Upper Nile state"). A city container counts by its countries ("Mati, a seaside resort
-    east of Athens" is no Mati of the Philippines)."""
+    east of Athens" is no Mati of the Philippines). Not when the article names the town's country
+    and not the container's: "Authorities in Tajikistan ... in Khorog, the main town of the ...
+    Badakhshan region" (Afghanistan has a Badakhshan too)."""
     if m.clause is None and m.feature_hint != "city" and not (m.locative and m.placed_in and _minor_only(m)):
         return
     inside = {e.country for c in m.containers for e in _admin(c) or _known_city(c) if e.country}
-    if inside and m.candidates and not any(e.country in inside for e, _ in m.candidates):
+    if inside and m.candidates and not any(e.country in inside for e, _ in m.candidates) \
+            and not (named & {e.country for e, _ in m.candidates} and not named & inside):
         m.candidates, m.tentative = [], True
 
 
