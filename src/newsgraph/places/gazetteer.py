@@ -321,6 +321,7 @@ class Gazetteer:
             pc = pycountry.countries.get(alpha_3=iso3)
             names = [c["name"]] + [getattr(pc, a) for a in ("name", "common_name", "official_name") if pc and hasattr(pc, a)]
             names += aliases.get(iso3, {}).get("name", [])
+            names += [n.replace(" of the ", " of ") for n in names if " of the " in n]  # "Republic of Congo"
             entry = Entry(f"geonames:{c['geonameid']}", c["name"], iso3, lat, lon, "country",
                           math.log10(max(int(c["population"] or 1), 1)) + 1.0, geonames_id=int(c["geonameid"]))
             self.country_by_iso3[iso3] = self._add(entry, names)

@@ -50,7 +50,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", "la", "on", "upon", "bin",
               "e", "i", "ul",  # Persian ezafe: "Mazar-e-Sharif", "Mazar-i-Sharif"
               "der", "am", "im", "sur",  # "Frankfurt an der Oder", "Boulogne-sur-Mer"
-              "des", "du", "les", "aux", "sous"}  # "Croix-des-Bouquets", "Trou-du-Nord"
+              "des", "du", "les", "aux", "sous",  # "Croix-des-Bouquets", "Trou-du-Nord"
+              "do", "da", "dos", "das"}  # "Rio Grande do Norte", "Mato Grosso do Sul"
 EXTENDERS = CONNECTORS | {"of"}  # only to extend a name the gazetteer knows: "Port" of "Port of Spain"
 # Labels that never name a place; any other label may be a place the small model mislabelled
 # (ORG "Kiev", NORP "Sevastopol", LANGUAGE "Odesa", PRODUCT "Mirebalais").
@@ -216,6 +217,7 @@ class Mention:
     needs_evidence: bool = False  # only the object of "hit", "attacked": believed in the article's countries
     placed_in: bool = False  # "X in Y", "X, in Y": the text says what contains it
     echo_of: "Mention | None" = None  # the dateline's place, named again in the text: read as it is
+    qualifies: bool = False  # the "Y" of "X, Y": a region or country ("Windsor, Ontario")
 
 
 def places_of(ann: "Annotation") -> list[Place]:
@@ -300,8 +302,9 @@ def _drop_outside(m: Mention, named: set[str]) -> None:
     east of Athens" is no Mati of the Philippines). Not when the article names the town's country
     and not the container's: "Authorities in Tajikistan ... in Khorog, the main town of the ...
     Badakhshan region" (Afghanistan has a Badakhshan too)."""
-    if m.clause is None and m.feature_hint != "city" and not (m.locative and m.placed_in and _minor_only(m)):
-        return
+    if m.clause is None and m.feature_hint != "city" and not (m.locative and m.placed_in and _minor_only(m)) \
+            or any(e.feature == "country" and how == "name" for e, how in m.candidates):
+        return  # (a country lies in no other: "visitors from Britain, the United States and India")
     inside = {e.country for c in m.containers for e in _admin(c) or _known_city(c) if e.country}
     if inside and m.candidates and not any(e.country in inside for e, _ in m.candidates) \
             and not (named & {e.country for e, _ in m.candidates} and not named & inside):
@@ -436,6 +439,13 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
         if _mislabelled_date(ent):
             continue
         ent_tokens.update(range(ent.start, ent.end))
+        if ent.label_ == "NORP" and ent.end < len(doc) and doc[ent.end].is_lower:  # "the Korean peninsula"
+            span = doc[ent.start:ent.end + 1]
+            cands = [c for c in gaz.lookup(span.text, loose=False, minor=False) if c[0].feature != "city"]
+            if cands:
+                ent_tokens.add(ent.end)
+                add(Mention(span.start_char, span.end_char, span.text, "ner", span.root, cands, _is_locative(span)))
+                continue
         if ent.label_ in NON_PLACE_LABELS or (ent.label_ not in PLACE_LABELS and fold(ent.text) in gaz.demonyms):
             continue
         trimmed = _trim(ent)
@@ -571,10 +581,10 @@ def _extend(gaz: Gazetteer, span: "Span") -> "Span":
     doc, k = span.doc, span.end
     while k < len(doc) and k - span.end < 3 and doc[k].lower_ in EXTENDERS:
         k += 1
-    # a capitalised word, also with no connector ("Krivoy" (GPE) + "Rog" (PERSON)), or a type word
-    # when the name alone is only small towns' ("Plateau" + "state")
-    if k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in ADMIN_WORDS and all(
-            e.minor for e, _ in gaz.lookup(span.text, loose=False))) \
+    # a capitalised word, also with no connector ("Krivoy" (GPE) + "Rog" (PERSON)), a type word
+    # when the name alone is only small towns' ("Plateau" + "state"), or a nature word ("Tana" + "river")
+    if k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in NATURE_WORDS or doc[k].lower_ in ADMIN_WORDS
+                         and all(e.minor for e, _ in gaz.lookup(span.text, loose=False))) \
             and gaz.lookup(doc[span.start:k + 1].text, loose=False, minor=False):
         return doc[span.start:k + 1]
     k = span.start  # and to the left: "Sharif" of "Mazar-e Sharif", "Domingo" of "Santo Domingo"
@@ -878,6 +888,7 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
             a.qualifiers += _admin(b)  # "Paris, Texas"; "Tripoli in northern Lebanon" (not "Tartous, Moscow's ...")
             a.containers.append(b)  # also a city: "Robotyne in Zaporizhzhia region" (named after it)
             a.placed_in = not comma
+            b.qualifies = comma
         elif BORDER_GAP.fullmatch(gap) and OWN_BORDER.match(text, b.end, b.end + 10) and _admin(b):
             a.qualifiers += _admin(b)
             a.containers.append(b)
@@ -1049,6 +1060,8 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str], 
             score += W_FEATURE
         elif m.feature_hint == "admin" and entry.feature == "country":
             score -= W_FEATURE  # "Niger state", "Punjab province": part of a country
+        elif m.qualifies and (entry.feature == "country" or entry.feature in ADMIN_FEATURES):
+            score += W_FEATURE  # "Windsor, Ontario": the province, not a Californian city
         scored.append([score, entry, how])
     if len(scored) > 1:
         # The two costly terms, only for candidates they could lift to the top: with a hundred
@@ -1066,6 +1079,8 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str], 
     best_score, best, how = scored[0]
     share = 1.0 / sum(math.exp(s - best_score) for s, _, _ in scored)
     confidence = round(min(0.99, share * SOURCE_RELIABILITY[m.source] * MATCH_RELIABILITY[how]), 3)
+    if best.feature == "water":
+        role = "location"  # a river or sea acts for no one ("the Tana river burst its banks")
     return Place(m.text, m.start, m.end, sentence, role, best.country, best.lat, best.lon, best.feature,
                  best.geonames_id, best.id, best.name, confidence)
 
