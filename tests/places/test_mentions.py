@@ -272,6 +272,25 @@ def test_split_only_into_place_names():
     ("Floods cut the highways of Rio Grande do Sul, Brazilian officials said.", "Rio Grande do Sul", "BRA"),
     # a demonym and a common noun that together name a region
     ("Talks on the future of the Arabian peninsula's security resumed in Riyadh.", "Arabian peninsula", None),
+    # (natural sets 5-8) a country's name the NER calls a person; a hyphenated name it calls a date
+    ("The motion was tabled by opposition leader Sajith Premadasa. Sri Lanka is facing its worst fuel shortage "
+     "in decades.", "Sri Lanka", "LKA"),
+    ("Aid workers said the provincial capital Xai-Xai had been cut off by the floods.", "Xai-Xai", "MOZ"),
+    # a name modifying a place noun; "X lies in Y"; "the island of X"
+    ("A bomb alert closed Zaventem airport for three hours, Belgian police said.", "Zaventem", "BEL"),
+    ("The girls were taken from their school at night. Chibok lies in Borno state, in Nigeria's far northeast.",
+     "Chibok", "NGA"),
+    ("Coastguards rescued 80 people off the Italian island of Lampedusa overnight.", "Lampedusa", "ITA"),
+    # a dateline town in the country it names, which the gazetteer lacks (China's Khorgos is no reading)
+    ("HORGOS, Serbia (Reuters) - Police fired tear gas at migrants at the border with Hungary on Wednesday.",
+     "HORGOS", "SRB"),
+    # "the town of X" where only another country's X is listed; "X's Y" for a well-known city X
+    ("Floods stranded tourists in Cusco and in the nearby town of Aguas Calientes, Peruvian officials said.",
+     "Aguas Calientes", "PER"),
+    ("Passengers were stuck for hours at London's Heathrow airport, U.S. airlines said.", "Heathrow", "GBR"),
+    # islands and seas
+    ("Ferries to Bornholm were cancelled as the storm reached the Baltic.", "Bornholm", "DNK"),
+    ("A migrant boat sank in the Ionian Sea off the coast of Greece.", "Ionian Sea", None),
 ])
 def test_blind_set_classes(run, text, name, country):
     assert run(text)[name].country == country

@@ -102,7 +102,7 @@ PLACE_NOUNS = {"insurgency", "war", "conflict", "crisis", "offensive", "fighting
                "massacre", "earthquake", "flood", "floods", "bombing", "blast", "ceasefire", "front",
                "frontline", "battle", "clashes", "violence", "unrest", "protests", "riots", "famine",
                "refugees", "camp", "border", "region", "province", "area", "mayor", "governor", "residents",
-               "airport", "port", "authorities"}
+               "airport", "port", "authorities", "refinery", "airfield", "airbase"}
 # What a place has ("Garoua's central market", "Kherson's airport"), beyond OF_PLACE.
 PLACE_HOLDINGS = {"market", "airport", "harbour", "harbor", "hospital", "square", "neighbourhood", "neighborhood",
                   "district", "old", "downtown", "outskirt", "suburb", "street", "port", "river", "waterfront"}
@@ -119,7 +119,7 @@ OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "contr
                          "residents", "people", "governor", "mayor", "streets", "city", "town", "village",
                          "capital", "port", "province", "region", "state", "governorate", "oblast", "blockade",
                          "edge", "suburbs", "ruins", "parts", "battle", "shelling", "bombardment", "occupation",
-                         "liberation", "evacuation", "areas"}
+                         "liberation", "evacuation", "areas", "island", "isle"}
 CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "suburb", "district", "commune",
               "municipality", "township",
               "cities", "towns", "villages", "ports", "suburbs", "communes"}  # "the towns of Kiwanja and Rutshuru"
@@ -247,8 +247,12 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     evidence = _country_evidence(ann, mentions, gaz)
     _namesakes(mentions)
     _drop_loose_guesses(mentions, evidence)
-    _in_the_sentence_country(ann, mentions, gaz)  # for those whose only match was a loose guess
-    mentions = [m for m in mentions if _believable(m, evidence)]
+    doubtful = {id(m) for m in mentions if m.feature_hint == "city" and not _believable(m, evidence)}
+    for m in mentions:
+        if id(m) in doubtful:  # "the nearby town of Aguas Calientes" (only Mexico's is listed): a town
+            m.candidates, m.tentative = [], True  # the gazetteer lacks, if its sentence places it
+    _in_the_sentence_country(ann, mentions, gaz)  # for those, and those whose only match was a loose guess
+    mentions = [m for m in mentions if (m.containers if id(m) in doubtful else _believable(m, evidence))]
     states = {e.admin1 for m in mentions for e, _ in m.candidates[:1] if e.feature == "admin1" and e.admin1}
     anchors = _anchors(mentions)
     places = {id(m): _choose(ann, m, evidence, states, countries, [a for a in anchors if a[0] is not m])
@@ -265,7 +269,8 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
 def _in_the_sentence_country(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) -> None:
     """A GPE after a locative cue that the gazetteer lacks ("troops combed the forests around
     Rajouri ... in the Jammu region", Indian troops), or a name of another label that the text
-    calls a town ("Shewa Robit, a town on the highway linking Addis Ababa"), is placed in its
+    calls a town ("Shewa Robit, a town on the highway linking Addis Ababa", "the nearby town of
+    Aguas Calientes" whose only namesake the article does not point to), is placed in its
     sentence's country when the sentence's other locations point to one country only (not its
     actors: "U.S. Secretary of State", "Russian missiles hit X"; nor where people go: "from X into
     Mexico", though "crossed into Congo near Mahagi"; nor the country across a border: "near the
@@ -273,7 +278,8 @@ def _in_the_sentence_country(ann: "Annotation", mentions: list[Mention], gaz: Ga
     text, sentences = ann.document.text, ann.document.sentences
     for m in mentions:
         if not (m.tentative and not m.candidates and not m.containers and m.locative and TOWN_NAME.fullmatch(m.text)
-                and (m.source == "ner" or m.clause is not None and m.feature_hint == "city")) \
+                and (m.source == "ner" or m.feature_hint == "city" and (
+                    m.clause is not None or m.source == "mislabel" and m.root.ent_type_ != "NORP"))) \
                 or m.text.rsplit(None, 1)[-1].lower() in STREET_WORDS:  # "in Downing Street ... in Germany"
             continue
         start, end = sentences[ann.sentence_of(m.start)] if sentences else (0, len(text))
@@ -301,13 +307,15 @@ def _drop_outside(m: Mention, named: set[str]) -> None:
     Sudan's Upper Nile state"). A city container counts by its countries ("Mati, a seaside resort
     east of Athens" is no Mati of the Philippines). Not when the article names the town's country
     and not the container's: "Authorities in Tajikistan ... in Khorog, the main town of the ...
-    Badakhshan region" (Afghanistan has a Badakhshan too)."""
+    Badakhshan region" (Afghanistan has a Badakhshan too), unless a well-known city contains it
+    ("London's Heathrow airport", not Heathrow, Florida, in an article that names the US)."""
     if m.clause is None and m.feature_hint != "city" and not (m.locative and m.placed_in and _minor_only(m)) \
             or any(e.feature == "country" and how == "name" for e, how in m.candidates):
         return  # (a country lies in no other: "visitors from Britain, the United States and India")
     inside = {e.country for c in m.containers for e in _admin(c) or _known_city(c) if e.country}
     if inside and m.candidates and not any(e.country in inside for e, _ in m.candidates) \
-            and not (named & {e.country for e, _ in m.candidates} and not named & inside):
+            and not (named & {e.country for e, _ in m.candidates} and not named & inside
+                     and not any(_known_city(c) for c in m.containers)):  # (a city has one reading: London)
         m.candidates, m.tentative = [], True
 
 
@@ -324,8 +332,8 @@ def _placed_in_container(m: Mention, places: dict[int, Place]) -> Place:
     the country is right, the point approximate, `resolved` names the container, and the
     confidence is halved."""
     place = places[id(m)]
-    if place.gazetteer_id is not None or (m.clause is None and m.feature_hint is None and not (
-            m.locative and m.placed_in and m.tentative)):
+    if place.gazetteer_id is not None or (m.clause is None and m.feature_hint is None and m.source != "dateline"
+                                          and not (m.locative and m.placed_in and m.tentative)):
         return place  # "Hugh Schofield in Athens": a feature word (or "in X, in Y" for a GPE) says a name is a town
     inside = [places[id(c)] for c in m.containers if id(c) in places and places[id(c)].gazetteer_id]
     if not inside:
@@ -420,7 +428,12 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
             cands = [c for c in gaz.lookup(part, loose=False, minor=bool(named))
                      if c[0].feature in ("city", "country", "admin1") and (not c[0].minor or c[0].country in named)
                      and not (state and c[0].feature == "city" and c[0].admin1 != state)]
-            if cands:
+            if named and not any(c[0].country in named for c in cands) and TOWN_NAME.fullmatch(part.title()):
+                # "HORGOS, Serbia": a town the gazetteer lacks (China's Khorgos is no reading of it)
+                m = Mention(pos, pos + len(part), part, "dateline", None, [], True, tentative=True)
+                m.containers.append(_context(m, gaz.country(sorted(named)[0])))
+                add(m)
+            elif cands:
                 add(Mention(pos, pos + len(part), part, "dateline", None, cands))
                 for again in re.finditer(rf"\b{re.escape(part)}\b", text[match.end():], re.I):
                     # the dateline's place, wherever the text names it again ("the military placed
@@ -519,8 +532,9 @@ def _mislabelled(gaz: Gazetteer, span: "Span", named_person: bool, locative: boo
     locative cue or as the object of "hit"/"attacked", and the knowledge base's organisations
     never ("the Taliban", though a Turkish village bears the name)."""
     struck = not locative and _struck(span)
-    if named_person and not (locative or struck) and fold(span.text) not in gaz.capital_names:
-        return None  # (a capital's full name is no person's: "Bandar Seri Begawan has stayed quiet")
+    if named_person and not (locative or struck) and fold(span.text) not in gaz.capital_names and not any(
+            e.feature == "country" and how == "name" for e, how in gaz.lookup(span.text, loose=False, minor=False)):
+        return None  # (a capital's or country's name is no person's: "Bandar Seri Begawan", "Sri Lanka")
     named = gaz.lookup(span.text, loose=False)
     if not named and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:  # "Rivers State" (ORG)
         named = [c for c in gaz.lookup(span[:-1].text, loose=False) if c[0].feature in ADMIN_FEATURES]
@@ -548,8 +562,8 @@ def _group_names(kb_files: tuple[str, ...]) -> frozenset[str]:
 
 
 def _mislabelled_date(ent: "Span") -> bool:
-    return ent.label_ in NON_PLACE_LABELS and all(
-        t.tag_ in ("NNP", "NNPS") and t.is_alpha and t.lower_ not in DATE_NAMES for t in ent)
+    return ent.label_ in NON_PLACE_LABELS and all(  # "Xai-Xai" (DATE)
+        t.tag_ in ("NNP", "NNPS") and t.is_alpha and t.lower_ not in DATE_NAMES or t.text == "-" for t in ent)
 
 
 def _trim(span: "Span") -> "Span | None":
@@ -760,6 +774,11 @@ def _is_locative(span: "Span") -> bool:
         return _is_locative(doc[first.left_edge.i:first.i + 1])
     if root.dep_ == "poss" and head.lemma_.lower() in OF_PLACE | PLACE_HOLDINGS:  # "Garoua's central market"
         return True
+    if root.dep_ == "compound" and head.i == span.end and head.lemma_.lower() in PLACE_NOUNS:  # "Zaventem airport"
+        return True
+    if root.dep_ == "nsubj" and head.lemma_ in ("lie", "locate") and any(  # "Chibok lies in Borno state"
+            c.dep_ == "prep" and c.lower_ in LOCATIVE for c in head.children):
+        return True
     return root.dep_ == "dobj" and _verb_in(head, PLACE_OBJECT_VERBS)
 
 
@@ -893,9 +912,10 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
             a.qualifiers += _admin(b)
             a.containers.append(b)
             a.placed_in = True
-        elif _admin(a) and POSSESSIVE_GAP.fullmatch(gap):
-            b.qualifiers += _admin(a)  # "Libya's Tripoli", "Yemen's northern Jawf province"
-            b.containers.append(a)
+        elif (_admin(a) or _known_city(a)) and POSSESSIVE_GAP.fullmatch(gap):
+            b.qualifiers += _admin(a) or _known_city(a)  # "Libya's Tripoli", "Yemen's northern Jawf province",
+            b.containers.append(a)  # "London's Heathrow airport"
+            b.placed_in = True
     for a in mentions:
         if a.clause and a.clause[1] > a.clause[0]:  # "Khiam, a town in southern Lebanon"
             for b in mentions:
@@ -969,7 +989,7 @@ def _norp_qualifier(m: Mention, gaz: Gazetteer) -> str | None:
     k = first.start - 1
     if k >= 0 and doc[k].lower_ == "of":
         k -= 1
-    if k >= 1 and doc[k].lower_ in CITY_WORDS | ADMIN_WORDS:
+    if k >= 1 and doc[k].lower_ in CITY_WORDS | ADMIN_WORDS | {"island"}:  # "the Italian island of Lampedusa"
         for j in range(k - 1, max(-1, k - 4), -1):
             iso3 = gaz.demonyms.get(fold(doc[j].text))
             if iso3:
