@@ -291,6 +291,11 @@ def test_split_only_into_place_names():
     # islands and seas
     ("Ferries to Bornholm were cancelled as the storm reached the Baltic.", "Bornholm", "DNK"),
     ("A migrant boat sank in the Ionian Sea off the coast of Greece.", "Ionian Sea", None),
+    # (natural sets 9-12) a two-letter word opening a name; "the capital, X"; "St." for "Saint"; Irish counties
+    ("Tourist boats were kept in port at Ha Long as the typhoon approached.", "Ha Long", "VNM"),
+    ("Rescuers from the provincial capital, Wabag, reached the village on foot.", "Wabag", "PNG"),
+    ("The storm battered St. Croix overnight, officials said.", "St. Croix", "VIR"),
+    ("Farmers in County Cork counted their losses after the storm.", "County Cork", "IRL"),
 ])
 def test_blind_set_classes(run, text, name, country):
     assert run(text)[name].country == country
@@ -420,3 +425,8 @@ def test_a_district_name_counts_only_where_the_text_puts_a_place(run):
 def test_rivers(run, text, name, country):
     place = run(text)[name]
     assert place.feature == "water" and place.country == country and place.role == "location"
+
+
+def test_an_unknown_river_is_no_town_of_its_name(run):
+    place = run("Divers searched the Guadalupe River near Kerrville for the missing campers.")["Guadalupe River"]
+    assert place.gazetteer_id is None and place.country is None

@@ -96,6 +96,8 @@ def fold(name: str) -> str:
     words = [w for w in _SPLIT.split(text.lower()) if w]
     if words and words[0] == "the":
         words = words[1:]
+    if len(words) > 1 and words[0] in _SAINTS:  # "St. Croix" is "Saint Croix"
+        words[0] = _SAINTS[words[0]]
     if len(words) > 1 and not _ARTICLES.isdisjoint(words):
         words = ["al" if w in _ARTICLES and i + 1 < len(words) else w for i, w in enumerate(words)]
         if words[0] == "al":
@@ -103,6 +105,7 @@ def fold(name: str) -> str:
     return " ".join(words)
 
 
+_SAINTS = {"st": "saint", "ste": "sainte"}
 _DOUBLE = re.compile(r"([a-z])\1+")
 _FINAL_H = re.compile(r"(?<=[a-z][ae])h\b")
 _INITIAL_DJ = re.compile(r"\bdj")
@@ -364,6 +367,11 @@ class Gazetteer:
             elif sub.type == "Province" and f"{sub.country_code}-{sub.parent_code.split('-')[-1]}" in top:
                 # provinces under regions or island groups: Philippine, Indonesian, Italian provinces
                 feature, importance = "admin2", 4.8
+            elif sub.type == "County" and sub.country_code == "IE":  # only as "County Cork", "Co. Cork":
+                iso3 = self.iso2_to_iso3["IE"]  # the bare name is most often the county town's
+                entry = Entry(f"iso3166-2:{sub.code}", f"County {sub.name}", iso3, None, None, "admin2", 5.0)
+                self._add(entry, [f"County {sub.name}", f"Co. {sub.name}"])
+                continue
             else:
                 continue
             iso3 = self.iso2_to_iso3.get(sub.country_code)

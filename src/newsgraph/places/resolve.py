@@ -698,8 +698,10 @@ def _lookup_span(gaz: Gazetteer, span: "Span", label: str, locative: bool = Fals
         cands = gaz.lookup(span[:-1].text)
         if cands:
             return cands
+    nature = words[-1].lower_ in NATURE_WORDS  # "the Guadalupe River" is no town called Guadalupe
     for n in range(len(words) - 1, 0, -1):
-        cands = [c for c in gaz.lookup(span[:n].text, loose=False) if c[0].importance >= 5]
+        cands = [c for c in gaz.lookup(span[:n].text, loose=False)
+                 if c[0].importance >= 5 and not (nature and c[0].feature == "city")]
         if cands:
             return [(e, "alternate") for e, _ in cands]  # a part of the name: match counts less
     return []
@@ -760,6 +762,8 @@ def _is_locative(span: "Span") -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and (prev.lower_ in LOCATIVE or prev.text == "over"):  # not "Split Deepens Over Nice Deal"
         return True
+    if prev is not None and prev.pos_ == "VERB" and _verb_in(prev, PLACE_OBJECT_VERBS):  # "Erdogan, visiting Soma,"
+        return True
     if prev is not None and prev.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in OF_PLACE:
         return True
     if span.end < len(doc) and doc[span.end].lower_ in FRONT_WORDS:
@@ -814,6 +818,9 @@ def _feature_hint(span: "Span") -> str | None:
         return "city"
     if span.start >= 1 and doc[span.start - 1].lower_ in CITY_WORDS and doc[span.start - 1].text.islower():
         return "city"  # "the regional capital Bahir Dar", "the port town Mokha"
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lower_ in CITY_WORDS \
+            and doc[span.start - 2].text.islower():
+        return "city"  # "the provincial capital, Wabag,"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of":
         word = doc[span.start - 2].lower_
         if word in CITY_WORDS:
@@ -830,12 +837,19 @@ def _proper_noun_runs(doc, ent_tokens: set[int], capitals: frozenset[str] = froz
     while i < n:
         tok = doc[i]
         if i in ent_tokens or not (_capitalised(tok) or tok.is_sent_start and fold(tok.text) in capitals
-                                   and tok.pos_ not in ("ADJ", "VERB")):
+                                   and tok.pos_ not in ("ADJ", "VERB") or _short_name_start(doc, i)):
             i += 1
             continue
         j = _run_end(doc, i, ent_tokens)
         yield from _sub_runs(doc, i, min(j, i + 6))  # "Mazar - e - Sharif"
         i = j
+
+
+def _short_name_start(doc, i: int) -> bool:
+    """A two-letter word that opens a longer name ("Ha Long", "Da Nang")."""
+    tok = doc[i]
+    return len(tok) == 2 and tok.text[0].isupper() and tok.pos_ == "PROPN" and i + 1 < len(doc) \
+        and _capitalised(doc[i + 1])
 
 
 def _run_end(doc, i: int, ent_tokens: set[int] = frozenset()) -> int:
