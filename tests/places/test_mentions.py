@@ -296,6 +296,10 @@ def test_split_only_into_place_names():
     ("Rescuers from the provincial capital, Wabag, reached the village on foot.", "Wabag", "PNG"),
     ("The storm battered St. Croix overnight, officials said.", "St. Croix", "VIR"),
     ("Farmers in County Cork counted their losses after the storm.", "County Cork", "IRL"),
+    # (natural sets 13-16) two entities joined by "and" that together name a place
+    ("A car bomb exploded in Pulwama district, in Jammu and Kashmir state, on Thursday.", "Jammu and Kashmir",
+     "IND"),
+    ("Tourists were stranded in Antigua and Barbuda after the hurricane.", "Antigua and Barbuda", "ATG"),
 ])
 def test_blind_set_classes(run, text, name, country):
     assert run(text)[name].country == country
@@ -430,3 +434,8 @@ def test_rivers(run, text, name, country):
 def test_an_unknown_river_is_no_town_of_its_name(run):
     place = run("Divers searched the Guadalupe River near Kerrville for the missing campers.")["Guadalupe River"]
     assert place.gazetteer_id is None and place.country is None
+
+
+def test_where_people_came_from_does_not_place_a_town(run):
+    places = run("The gunmen landed at a jetty in Colaba, a district of the city, after sailing from Karachi.")
+    assert places["Karachi"].country == "PAK" and "Colaba" not in places

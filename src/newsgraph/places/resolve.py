@@ -52,7 +52,8 @@ CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", 
               "der", "am", "im", "sur",  # "Frankfurt an der Oder", "Boulogne-sur-Mer"
               "des", "du", "les", "aux", "sous",  # "Croix-des-Bouquets", "Trou-du-Nord"
               "do", "da", "dos", "das"}  # "Rio Grande do Norte", "Mato Grosso do Sul"
-EXTENDERS = CONNECTORS | {"of"}  # only to extend a name the gazetteer knows: "Port" of "Port of Spain"
+EXTENDERS = CONNECTORS | {"of", "and"}  # only to extend to a name the gazetteer knows: "Port" of "Port of
+# Spain", "Jammu" and "Kashmir"
 # Labels that never name a place; any other label may be a place the small model mislabelled
 # (ORG "Kiev", NORP "Sevastopol", LANGUAGE "Odesa", PRODUCT "Mirebalais").
 NON_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -286,12 +287,19 @@ def _in_the_sentence_country(ann: "Annotation", mentions: list[Mention], gaz: Ga
         countries = {_likeliest(o.candidates)[0].country  # each one's likeliest reading
                      for o in mentions if o is not m and start <= o.start < end and o.candidates
                      and (o.source == "dateline" or _role(o.root) == "location"
-                          and (o.root.head.lower_ not in AWAY or o.start < m.start))
+                          and (o.root.head.lower_ not in AWAY or o.start < m.start) and not _origin_after(o, m))
                      and not _across_border(text[start:o.start], FRONTIER)}
         countries.discard(None)
         if len(countries) == 1:
             m.containers.append(_context(m, gaz.country(countries.pop())))
             m.placed_in = True
+
+
+def _origin_after(o: Mention, m: Mention) -> bool:
+    """"came ashore in Colaba ... after sailing from Karachi": where people came from is elsewhere
+    (not a distance: "20 km from Mosul")."""
+    head = o.root.head
+    return o.start > m.start and head.lower_ == "from" and head.head.pos_ == "VERB"
 
 
 def _context(m: Mention, entry: Entry) -> Mention:
