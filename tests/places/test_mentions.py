@@ -300,6 +300,9 @@ def test_split_only_into_place_names():
     ("A car bomb exploded in Pulwama district, in Jammu and Kashmir state, on Thursday.", "Jammu and Kashmir",
      "IND"),
     ("Tourists were stranded in Antigua and Barbuda after the hurricane.", "Antigua and Barbuda", "ATG"),
+    # (natural sets 17-20) US counties by their full name; a name before a nature word
+    ("Officials in Broward County began a recount on Monday.", "Broward County", "USA"),
+    ("Aftershocks shook the High Atlas mountains again on Sunday.", "High Atlas", "MAR"),
 ])
 def test_blind_set_classes(run, text, name, country):
     assert run(text)[name].country == country

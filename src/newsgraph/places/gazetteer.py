@@ -448,9 +448,12 @@ class Gazetteer:
             for row in csv.reader(fh, delimiter="\t"):
                 name, code, gid, aliases, level = row[0], row[2], row[3], row[5], row[6]
                 iso3 = self.iso2_to_iso3.get(code[:2])
-                if level != "2" or not iso3 or iso3 == "USA" or not gid.isdigit():  # (US: counties)
+                if level != "2" or not iso3 or not gid.isdigit():
                     continue
-                keys = {_DISTRICT_TYPE.sub("", fold(n)) for n in (name, *aliases.split("|")) if n} - {""}
+                if iso3 == "USA":  # counties, only by their full name: "Broward County" (many towns are "Boone")
+                    keys = {fold(name)} if name.endswith((" County", " Parish")) else set()
+                else:
+                    keys = {_DISTRICT_TYPE.sub("", fold(n)) for n in (name, *aliases.split("|")) if n} - {""}
                 keys = {k for k in keys
                         if len(k) >= 4 and (iso3, k) not in taken and not _GENERIC_WORDS.issuperset(k.split())}
                 if not keys:
@@ -462,7 +465,8 @@ class Gazetteer:
                 if lat is None:
                     continue
                 r = len(self.minor_rows)
-                self.minor_rows.append(f"{gid}|{name}|{iso3}|{lat:.4f}|{lon:.4f}|0||admin2")
+                state = code.split(".")[1] if iso3 == "USA" else ""
+                self.minor_rows.append(f"{gid}|{name}|{iso3}|{lat:.4f}|{lon:.4f}|0|{state}|admin2")
                 for k in keys:
                     index.setdefault(k, []).append(f"{r}a" if k != fold(name) else str(r))
                     taken.add((iso3, k))

@@ -898,7 +898,7 @@ def _modifies_common_noun(span: "Span") -> bool:
     root = span.root
     head = root.head
     return root.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.text.islower() \
-        and head.lemma_ not in PLACE_NOUNS
+        and head.lemma_ not in PLACE_NOUNS and head.lower_ not in NATURE_WORDS  # "the High Atlas mountains"
 
 
 def _capitalised(tok: "Token") -> bool:
