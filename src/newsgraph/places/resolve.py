@@ -318,7 +318,7 @@ def _drop_outside(m: Mention, named: set[str]) -> None:
     Badakhshan region" (Afghanistan has a Badakhshan too), unless a well-known city contains it
     ("London's Heathrow airport", not Heathrow, Florida, in an article that names the US)."""
     if m.clause is None and m.feature_hint != "city" and not (m.locative and m.placed_in and _minor_only(m)) \
-            or any(e.feature == "country" and how == "name" for e, how in m.candidates):
+            or _names_a_country(m.candidates):
         return  # (a country lies in no other: "visitors from Britain, the United States and India")
     inside = {e.country for c in m.containers for e in _admin(c) or _known_city(c) if e.country}
     if inside and m.candidates and not any(e.country in inside for e, _ in m.candidates) \
@@ -349,6 +349,10 @@ def _placed_in_container(m: Mention, places: dict[int, Place]) -> Place:
     best = min(inside, key=lambda p: (p.feature == "country", -p.start))
     return Place(place.name, place.start, place.end, place.sentence, place.role, best.country, best.lat, best.lon,
                  best.feature, best.geonames_id, best.gazetteer_id, best.resolved, round(best.confidence / 2, 3))
+
+
+def _names_a_country(candidates: list[tuple[Entry, str]]) -> bool:
+    return any(e.feature == "country" and how == "name" for e, how in candidates)
 
 
 def _minor_only(m: Mention) -> bool:
@@ -540,8 +544,8 @@ def _mislabelled(gaz: Gazetteer, span: "Span", named_person: bool, locative: boo
     locative cue or as the object of "hit"/"attacked", and the knowledge base's organisations
     never ("the Taliban", though a Turkish village bears the name)."""
     struck = not locative and _struck(span)
-    if named_person and not (locative or struck) and fold(span.text) not in gaz.capital_names and not any(
-            e.feature == "country" and how == "name" for e, how in gaz.lookup(span.text, loose=False, minor=False)):
+    if named_person and not (locative or struck) and fold(span.text) not in gaz.capital_names \
+            and not _names_a_country(gaz.lookup(span.text, loose=False, minor=False)):
         return None  # (a capital's or country's name is no person's: "Bandar Seri Begawan", "Sri Lanka")
     named = gaz.lookup(span.text, loose=False)
     if not named and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:  # "Rivers State" (ORG)
@@ -934,9 +938,9 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
             a.qualifiers += _admin(b)
             a.containers.append(b)
             a.placed_in = True
-        elif (_admin(a) or _known_city(a)) and POSSESSIVE_GAP.fullmatch(gap):
-            b.qualifiers += _admin(a) or _known_city(a)  # "Libya's Tripoli", "Yemen's northern Jawf province",
-            b.containers.append(a)  # "London's Heathrow airport"
+        elif (owner := _admin(a) or _known_city(a)) and POSSESSIVE_GAP.fullmatch(gap):
+            b.qualifiers += owner  # "Libya's Tripoli", "Yemen's northern Jawf province", "London's Heathrow airport"
+            b.containers.append(a)
             b.placed_in = True
     for a in mentions:
         if a.clause and a.clause[1] > a.clause[0]:  # "Khiam, a town in southern Lebanon"
