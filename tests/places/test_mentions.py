@@ -303,6 +303,9 @@ def test_split_only_into_place_names():
     # (natural sets 17-20) US counties by their full name; a name before a nature word
     ("Officials in Broward County began a recount on Monday.", "Broward County", "USA"),
     ("Aftershocks shook the High Atlas mountains again on Sunday.", "High Atlas", "MAR"),
+    # (natural sets 21-24) "above", "below", "beyond", "along" are locative
+    ("Protesters blocked the highway from El Alto, the city on the plateau above La Paz, on Monday.", "La Paz",
+     "BOL"),
 ])
 def test_blind_set_classes(run, text, name, country):
     assert run(text)[name].country == country

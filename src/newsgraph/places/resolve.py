@@ -92,7 +92,7 @@ APPOSITIVE = re.compile(
     r"(?:(?:(?!\b(?:that|which|who|where|whose)\b)(?:[^,.;:()]|,(?=\d)))*?\b(?:in|of)\s+"
     r"(?P<container>(?:[^,.;:()]|,(?=\d))+))?", re.I)
 LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
-            "inside", "through", "throughout", "via", "between", "within", "on"}
+            "inside", "through", "throughout", "via", "between", "within", "on", "above", "below", "beyond", "along"}
 PLACE_OBJECT_VERBS = {"enter", "seize", "capture", "recapture", "retake", "take", "storm", "shell", "bomb",
                       "besiege", "encircle", "surround", "raid", "liberate", "reach", "visit", "occupy",
                       "overrun", "evacuate", "leave", "flee", "abandon", "defend", "lose", "hold", "control",
