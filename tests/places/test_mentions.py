@@ -306,6 +306,11 @@ def test_split_only_into_place_names():
     # (natural sets 21-24) "above", "below", "beyond", "along" are locative
     ("Protesters blocked the highway from El Alto, the city on the plateau above La Paz, on Monday.", "La Paz",
      "BOL"),
+    # (natural sets 25-28) a dateline naming a province; Korean counties; "the neighbourhoods of X and Y"
+    ("LAC-MEGANTIC, Quebec (Reuters) - Investigators began sifting through the wreckage on Sunday.",
+     "LAC-MEGANTIC", "CAN"),
+    ("Residents of Seongju county protested against the missile battery on Friday.", "Seongju", "KOR"),
+    ("Floodwater filled the neighbourhoods of Biloxi and Gulfport overnight.", "Gulfport", "USA"),
 ])
 def test_blind_set_classes(run, text, name, country):
     assert run(text)[name].country == country

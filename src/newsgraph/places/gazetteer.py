@@ -504,7 +504,8 @@ def _without_article(name: str) -> list[str]:
 
 
 # "Kaikoura District", "Mahagi Territory": the district's name as its town's
-_DISTRICT_TYPE = re.compile(r"\s+(?:district|territory|county|municipality|department|subdistrict|sub district)$")
+_DISTRICT_TYPE = re.compile(r"\s+(?:district|territory|county|municipality|department|subdistrict|sub district"
+                            r"|gun|gu|si)$")  # (Korean: "Seongju-gun", "Yongsan-gu", "Yongin-si")
 # Type words after a province's name: Chinese ("Guangdong Sheng", "Ningxia Huizu Zizhiqu"), Kazakh
 _TYPE_SUFFIX = re.compile(r"\s+(?:(?:Zhuangzu|Huizu|Uygur|Weiwu'er)\s+)?(?:Sheng|Zizhiqu|Shi)$|\s+oblysy$")
 

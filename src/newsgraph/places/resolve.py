@@ -120,7 +120,8 @@ OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "contr
                          "residents", "people", "governor", "mayor", "streets", "city", "town", "village",
                          "capital", "port", "province", "region", "state", "governorate", "oblast", "blockade",
                          "edge", "suburbs", "ruins", "parts", "battle", "shelling", "bombardment", "occupation",
-                         "liberation", "evacuation", "areas", "island", "isle"}
+                         "liberation", "evacuation", "areas", "island", "isle", "neighbourhoods", "neighborhoods",
+                         "neighbourhood", "neighborhood"}
 CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "suburb", "district", "commune",
               "municipality", "township",
               "cities", "towns", "villages", "ports", "suburbs", "communes"}  # "the towns of Kiwanja and Rutshuru"
@@ -525,13 +526,15 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
 
 
 def _dateline_country(gaz: Gazetteer, name: str | None) -> tuple[set[str], str | None]:
-    """The countries a dateline's second part names, and the US state when it names one."""
+    """The countries a dateline's second part names (also by a province: "LAC-MEGANTIC, Quebec"), and
+    the US state when it names one."""
     if not name:
         return set(), None
     found = gaz.lookup(name, loose=False, minor=False)
     state = AP_STATES.get(fold(name)) or next(
         (e.admin1 for e, _ in found if e.feature == "admin1" and e.country == "USA" and e.admin1), None)
-    return ({"USA"} if state else {e.country for e, _ in found if e.feature == "country"}), state
+    countries = {e.country for e, _ in found if e.feature in ("country", "admin1") and e.country}
+    return ({"USA"} if state else countries), state
 
 
 def _mislabelled(gaz: Gazetteer, span: "Span", named_person: bool, locative: bool, hint: str | None,
