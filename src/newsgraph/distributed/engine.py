@@ -157,6 +157,7 @@ class _Run:
         self.on_error = on_error
         self.summary = RunSummary()
         self.inflight: dict[Any, list[RawDoc]] = {}
+        self.resubmitted: dict[int, int] = {}  # id(chunk) -> times its result was lost with a worker
         self.pending: set[str] = set()  # hashes sent or buffered, not yet committed
         self.buffer: dict[str, list[pa.Table]] = {}
         self.buffer_docs: list[str] = []
@@ -247,6 +248,12 @@ class _Run:
             if isinstance(exc, PipelineUnavailable):
                 raise NewsgraphError("E013", detail=f"cannot build the pipeline on a worker: {exc}") from exc
             self._recover(chunk, exc)
+            return
+        if future.status == "lost" and self.resubmitted.get(id(chunk), 0) < 3:
+            # it had finished on a worker that died since (another chunk's document killed it):
+            # run it again rather than stop the whole run
+            self.resubmitted[id(chunk)] = self.resubmitted.get(id(chunk), 0) + 1
+            self._submit(chunk)
             return
         if future.status != "finished":  # cancelled: the scheduler or the connection is gone
             raise RuntimeError(f"Dask task {future.key} {future.status}; re-run the same command to resume")
