@@ -454,8 +454,9 @@ class Gazetteer:
                 iso3 = self.iso2_to_iso3.get(code[:2])
                 if level != "2" or not iso3 or not gid.isdigit():
                     continue
+                own = fold(name)
                 if iso3 == "USA":  # counties, only by their full name: "Broward County" (many towns are "Boone")
-                    keys = {fold(name)} if name.endswith((" County", " Parish")) else set()
+                    keys = {own} if name.endswith((" County", " Parish")) else set()
                 else:
                     keys = {_DISTRICT_TYPE.sub("", fold(n)) for n in (name, *aliases.split("|")) if n} - {""}
                 keys = {k for k in keys
@@ -472,7 +473,7 @@ class Gazetteer:
                 state = code.split(".")[1] if iso3 == "USA" else ""
                 self.minor_rows.append(f"{gid}|{name}|{iso3}|{lat:.4f}|{lon:.4f}|0|{state}|admin2")
                 for k in keys:
-                    index.setdefault(k, []).append(f"{r}a" if k != fold(name) else str(r))
+                    index.setdefault(k, []).append(f"{r}a" if k != own else str(r))
                     taken.add((iso3, k))
         self.minor_index = {k: ",".join(v) for k, v in index.items()}
 

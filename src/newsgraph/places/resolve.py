@@ -249,12 +249,12 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     evidence = _country_evidence(ann, mentions, gaz)
     _namesakes(mentions)
     _drop_loose_guesses(mentions, evidence)
-    doubtful = {id(m) for m in mentions if m.feature_hint == "city" and not _believable(m, evidence)}
+    believed = {id(m): _believable(m, evidence) for m in mentions}
     for m in mentions:
-        if id(m) in doubtful:  # "the nearby town of Aguas Calientes" (only Mexico's is listed): a town
-            m.candidates, m.tentative = [], True  # the gazetteer lacks, if its sentence places it
+        if m.feature_hint == "city" and not believed[id(m)]:  # "the nearby town of Aguas Calientes" (only
+            m.candidates, m.tentative = [], True  # Mexico's is listed): unlisted, if its sentence places it
     _in_the_sentence_country(ann, mentions, gaz)  # for those, and those whose only match was a loose guess
-    mentions = [m for m in mentions if (m.containers if id(m) in doubtful else _believable(m, evidence))]
+    mentions = [m for m in mentions if believed[id(m)] or m.feature_hint == "city" and m.containers]
     states = {e.admin1 for m in mentions for e, _ in m.candidates[:1] if e.feature == "admin1" and e.admin1}
     anchors = _anchors(mentions)
     places = {id(m): _choose(ann, m, evidence, states, countries, [a for a in anchors if a[0] is not m])
@@ -831,11 +831,9 @@ def _feature_hint(span: "Span") -> str | None:
         return "admin"
     if last in CITY_WORDS or nxt in CITY_WORDS:
         return "city"
-    if span.start >= 1 and doc[span.start - 1].lower_ in CITY_WORDS and doc[span.start - 1].text.islower():
-        return "city"  # "the regional capital Bahir Dar", "the port town Mokha"
-    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lower_ in CITY_WORDS \
-            and doc[span.start - 2].text.islower():
-        return "city"  # "the provincial capital, Wabag,"
+    k = span.start - 2 if span.start >= 2 and doc[span.start - 1].text == "," else span.start - 1
+    if k >= 0 and doc[k].lower_ in CITY_WORDS and doc[k].text.islower():
+        return "city"  # "the regional capital Bahir Dar", "the port town Mokha", "the provincial capital, Wabag,"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of":
         word = doc[span.start - 2].lower_
         if word in CITY_WORDS:
