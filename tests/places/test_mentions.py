@@ -450,3 +450,17 @@ def test_an_unknown_river_is_no_town_of_its_name(run):
 def test_where_people_came_from_does_not_place_a_town(run):
     places = run("The gunmen landed at a jetty in Colaba, a district of the city, after sailing from Karachi.")
     assert places["Karachi"].country == "PAK" and "Colaba" not in places
+
+
+def test_a_place_named_again_is_read_again(pipeline):
+    """One sense per article: the repeat that opens a sentence, which the tagger calls a common noun."""
+    text = ("Mutinous soldiers seized Bouake, the country's second city, on Thursday. Bouake remained in their "
+            "hands late on Friday, residents said. Mr Bouake, no relation, was not reached.")
+    found = [(p.start, p.country) for p in pipeline(text, date="2002-09-20").places if p.name == "Bouake"]
+    assert found == [(text.index("Bouake"), "CIV"), (text.index("Bouake remained"), "CIV")]
+
+
+def test_a_town_listed_with_its_neighbours(run):
+    places = run("Islamist fighters still hold the desert north, including Timbuktu, Gao and Kidal.")
+    assert places["Timbuktu"].country == "MLI"
+    assert "Smith" not in run("Envoys met Smith, Gao and Kidal officials.")

@@ -448,15 +448,8 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 add(m)
             elif cands:
                 add(Mention(pos, pos + len(part), part, "dateline", None, cands))
-                for again in re.finditer(rf"\b{re.escape(part)}\b", text[match.end():], re.I):
-                    # the dateline's place, wherever the text names it again ("the military placed
-                    # General Santos under alert", which the NER calls a general)
-                    start, end = match.end() + again.start(), match.end() + again.end()
-                    span = doc.char_span(start, end)
-                    if span is not None and not text[start:end].isupper() and not any(
-                            e.start_char < end and start < e.end_char and (e.start_char < start or e.end_char > end)
-                            for e in doc.ents):  # not "The Washington Post"
-                        add(Mention(start, end, span.text, "propn", span.root, cands, echo_of=found[-1]))
+                for echo in _echoes(doc, found[-1], match.end(), re.I, persons=True):  # "the military placed General
+                    add(echo)  # Santos under alert", which the NER calls a general
             pos += len(part) + 1
 
     groups = _group_names(tuple(getattr(getattr(ann.options, "actors", None), "kb_files", ()) or ()))
@@ -514,15 +507,47 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
             continue
         hint = _feature_hint(span) or word
         locative = _is_locative(span) or hint is not None
-        if not locative and (_title_case(span.sent) or _modifies_common_noun(span)):
+        if not locative and (_title_case(span.sent) or _modifies_common_noun(span) or _after_title(span)):
             taken[span.start_char:span.end_char] = b"\x01" * (span.end_char - span.start_char)
             continue  # "Split Deepens Over Nice Deal", "Mobile phones" (and not "Mobile" of it)
-        cands = [c for c in cands if _strong(c, locative)]
+        listed = _listed_with(span, found)  # "Timbuktu, Gao and Kidal": a town listed with its neighbours
+        cands = [c for c in cands if _strong(c, locative) or c[0].country in listed and c[1] != "variant"]
         if cands:
             add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, cands, locative, hint,
                         clause=clause))
+    for m in list(found):  # one sense per article: "Bouake" opening a sentence, where the tagger
+        if m.candidates and m.source != "dateline" and m.echo_of is None and fold(m.text) not in gaz.demonyms:
+            for echo in _echoes(doc, m, 0):  # calls it a noun
+                add(echo)
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _listed_with(span: "Span", found: list[Mention]) -> set[str]:
+    """The countries of the towns and regions (not countries) found in the list a span belongs to."""
+    members, todo = [], [_first_conjunct(span.root)]
+    while todo:
+        tok = todo.pop()
+        members.append(tok.idx)
+        todo += [c for c in tok.children if c.dep_ == "conj"]
+    listed = [m for m in found if any(m.start <= i < m.end for i in members) and m.start != span.start_char]
+    return {best[0].country for best in map(_likeliest, (m.candidates for m in listed))
+            if best and best[0].feature != "country" and best[0].country}
+
+
+def _echoes(doc, m: Mention, start: int, flags: int = 0, persons: bool = False):
+    """The other places where the text names a found place again, read as it is: outside any
+    longer entity ("The Washington Post"), not after a title ("Mr Kappan"), not in capitals
+    (a dateline) and, unless `persons`, not where the NER sees a person ("Ramos received")."""
+    text = doc.text
+    for again in re.finditer(rf"\b{re.escape(m.text)}\b", text[start:], flags):
+        a, b = start + again.start(), start + again.end()
+        span = doc.char_span(a, b)
+        if a != m.start and span is not None and not text[a:b].isupper() and (
+                not _after_title(span)) and not any(
+                e.start_char < b and a < e.end_char and (e.start_char < a or e.end_char > b
+                                                           or e.label_ == "PERSON" and not persons) for e in doc.ents):
+            yield Mention(a, b, span.text, "propn", span.root, m.candidates, echo_of=m)
 
 
 def _dateline_country(gaz: Gazetteer, name: str | None) -> tuple[set[str], str | None]:
@@ -765,9 +790,12 @@ TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "s
 def _bare_name(span: "Span") -> bool:
     """A one-word "PERSON" with no title before it: the small model often tags "Kiev accused
     Moscow" or "entered Falluja" so; `_strong` then keeps only well-known places."""
-    doc = span.doc
-    prev = doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
-    return len(span) == 1 and prev not in TITLES
+    return len(span) == 1 and not _after_title(span)
+
+
+def _after_title(span: "Span") -> bool:
+    """"Mr Bouake", "President Kidal": a person's name."""
+    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in TITLES
 
 
 def _is_locative(span: "Span") -> bool:
