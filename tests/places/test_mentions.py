@@ -442,9 +442,30 @@ def test_rivers(run, text, name, country):
     assert place.feature == "water" and place.country == country and place.role == "location"
 
 
-def test_an_unknown_river_is_no_town_of_its_name(run):
+def test_an_unknown_river_is_no_town_of_its_name_and_lies_in_the_articles_country(run):
     place = run("Divers searched the Guadalupe River near Kerrville for the missing campers.")["Guadalupe River"]
-    assert place.gazetteer_id is None and place.country is None
+    assert place.resolved == "United States" and place.feature != "city"  # placed in the article's country
+    places = run("Storm Desmond flooded Carlisle and Keswick in Cumbria, England. Soldiers helped residents after "
+                 "the River Eden burst its banks.")
+    assert places["River Eden"].country == "GBR" and places["River Eden"].role == "location"
+    assert places["Cumbria"].country == "GBR"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Tens of thousands of opposition supporters camped on Independence Square in central Kiev.",
+     "Independence Square", "UKR"),  # in its container, not a town called Independence
+    ("Protesters gathered on Liberty Square in Tbilisi's old town.", "Liberty Square", "GEO"),
+    ("Officials in Thailand said the swollen Chao Phraya river could reach Bangkok within days.",
+     "Chao Phraya river", "THA"),  # a "person" followed by "river"
+    ("A powerful earthquake struck Morocco's High Atlas mountains late on Friday.", "High Atlas mountains", "MAR"),
+    ("Drones set fire to the Khurais oilfield in Saudi Arabia, near Riyadh, and Saudi officials said the "
+     "U.S. had offered help.", "Khurais", None),  # no loose guess in a country named in passing
+    ("Police in Kent said the lorry had crossed from Calais.", "Kent", "GBR"),  # a county, not Kent, Washington
+    ("Kordestan's governor said protests had spread from Saqqez in Kurdistan province.", "Kurdistan", "IRN"),
+])
+def test_natural_set_classes(run, text, name, country):
+    place = run(text).get(name)
+    assert (place and place.country) == country
 
 
 def test_where_people_came_from_does_not_place_a_town(run):

@@ -247,6 +247,11 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     for m in mentions:
         _drop_outside(m, countries)
     evidence = _country_evidence(ann, mentions, gaz)
+    main = _main_country(evidence)
+    for m in mentions:
+        if main and _unlisted_feature(m) and not m.containers:  # "the Polcevera river" in an article on Genoa
+            m.containers.append(_context(m, gaz.country(main)))
+            m.placed_in = True
     _namesakes(mentions)
     _drop_loose_guesses(mentions, evidence)
     believed = {id(m): _believable(m, evidence) for m in mentions}
@@ -282,7 +287,7 @@ def _in_the_sentence_country(ann: "Annotation", mentions: list[Mention], gaz: Ga
         if not (m.tentative and not m.candidates and not m.containers and m.locative and TOWN_NAME.fullmatch(m.text)
                 and (m.source == "ner" or m.feature_hint == "city" and (
                     m.clause is not None or m.source == "mislabel" and m.root.ent_type_ != "NORP"))) \
-                or m.text.rsplit(None, 1)[-1].lower() in STREET_WORDS:  # "in Downing Street ... in Germany"
+                or _street(m):  # "in Downing Street ... in Germany"
             continue
         start, end = sentences[ann.sentence_of(m.start)] if sentences else (0, len(text))
         countries = {_likeliest(o.candidates)[0].country  # each one's likeliest reading
@@ -342,14 +347,34 @@ def _placed_in_container(m: Mention, places: dict[int, Place]) -> Place:
     confidence is halved."""
     place = places[id(m)]
     if place.gazetteer_id is not None or (m.clause is None and m.feature_hint is None and m.source != "dateline"
-                                          and not (m.locative and m.placed_in and m.tentative)):
-        return place  # "Hugh Schofield in Athens": a feature word (or "in X, in Y" for a GPE) says a name is a town
+                                          and not (m.placed_in and (m.locative and m.tentative or _street(m)
+                                                                    or _unlisted_feature(m)))):
+        return place  # "Hugh Schofield in Athens": a feature word (or "in X, in Y" for a GPE) says a name is a town,
+    # a street word a street ("Tahrir Square in central Cairo", "Cairo's Tahrir Square"), a nature word a river
     inside = [places[id(c)] for c in m.containers if id(c) in places and places[id(c)].gazetteer_id]
     if not inside:
         return place
     best = min(inside, key=lambda p: (p.feature == "country", -p.start))
-    return Place(place.name, place.start, place.end, place.sentence, place.role, best.country, best.lat, best.lon,
+    role = "location" if _unlisted_feature(m) else place.role  # a river acts for no one
+    return Place(place.name, place.start, place.end, place.sentence, role, best.country, best.lat, best.lon,
                  best.feature, best.geonames_id, best.gazetteer_id, best.resolved, round(best.confidence / 2, 3))
+
+
+def _street(m: Mention) -> bool:
+    return m.text.rsplit(None, 1)[-1].lower() in STREET_WORDS
+
+
+def _unlisted_feature(m: Mention) -> bool:
+    """A river, lake or valley the gazetteer lacks ("the River Eden", "Lake Hora")."""
+    words = m.text.split()
+    return not m.candidates and len(words) > 1 and (words[-1].lower() in NATURE_WORDS or words[0] in ("River", "Lake"))
+
+
+def _main_country(evidence: Counter) -> str | None:
+    """The country an article is plainly about: most of its evidence, and more than one mention's worth."""
+    total = sum(evidence.values())
+    top = evidence.most_common(1)
+    return top[0][0] if top and top[0][1] >= 1.0 and top[0][1] >= 0.6 * total else None
 
 
 def _names_a_country(candidates: list[tuple[Entry, str]]) -> bool:
@@ -397,12 +422,15 @@ def _namesakes(mentions: list[Mention]) -> None:
 def _drop_loose_guesses(mentions: list[Mention], evidence: Counter) -> None:
     """A loose spelling match in a country the article never points to is a guess: Bunagana
     (DR Congo, not in the gazetteer) read as Binangonan in the Philippines; and where places bear
-    the name itself, it is a guess unless the article points there (Ballina, not Berlin)."""
+    the name itself, it is a guess unless the article points there (Ballina, not Berlin). Nor a
+    country the article names in passing (Khurais, a Saudi oilfield, is no Cary because the US is
+    named once): the guess's country must have at least half the evidence of the article's main one."""
     weight = sum(evidence.values())
+    top = max(evidence.values(), default=0.0)
     for m in mentions:
         if weight - sum(m.own.values()) >= 1 or any(how != "loose" for _, how in m.candidates):
-            kept = [(e, how) for e, how in m.candidates
-                    if how != "loose" or evidence[e.country] - m.own[e.country] >= 0.5]
+            kept = [(e, how) for e, how in m.candidates if how != "loose" or (
+                evidence[e.country] - m.own[e.country] >= max(0.5, top / 2))]
             m.tentative = m.tentative or not kept  # a town the gazetteer lacks, if a container places it
             m.candidates = kept
 
@@ -484,8 +512,8 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                             clause=clause, tentative=tentative)
             else:
                 locative = locative or hint is not None
-                m = _mislabelled(gaz, span, ent.label_ == "PERSON" and not _bare_name(trimmed), locative, hint,
-                                 clause, groups, text)
+                person = ent.label_ == "PERSON" and not _bare_name(trimmed) and span[-1].lower_ not in NATURE_WORDS
+                m = _mislabelled(gaz, span, person, locative, hint, clause, groups, text)  # (not "Chao Phraya river")
                 if m is None:
                     continue
             if _natural_feature(span):
@@ -612,7 +640,7 @@ def _trim(span: "Span") -> "Span | None":
     doc = span.doc
     while start < end and doc[start].lower_ in ("the", "'s", "’s"):
         start += 1
-    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "-"):
+    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "-", ",", ";", ":"):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -640,8 +668,9 @@ def _extend(gaz: Gazetteer, span: "Span") -> "Span":
     if k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in NATURE_WORDS or doc[k].lower_ in ADMIN_WORDS
                          and all(e.minor for e, _ in gaz.lookup(span.text, loose=False))) \
             and gaz.lookup(doc[span.start:k + 1].text, loose=False, minor=False):
-        return doc[span.start:k + 1]
-    k = span.start  # and to the left: "Sharif" of "Mazar-e Sharif", "Domingo" of "Santo Domingo"
+        span = doc[span.start:k + 1]
+    k = span.start  # and to the left: "Sharif" of "Mazar-e Sharif", "Domingo" of "Santo Domingo", "High"
+    # of "High Atlas mountains"
     while k > 0 and span.start - k < 3 and doc[k - 1].lower_ in EXTENDERS:
         k -= 1
     if k > 0 and doc[k - 1].text[:1].isupper() and not doc[k - 1].is_stop \
@@ -668,9 +697,18 @@ def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
         if head is not None and gaz.lookup(head.text, loose=False):
             return [head] + ([tail] if tail is not None and gaz.lookup(tail.text, loose=False) else [])
         return [span]
-    if cut:  # "the Transfiguration Cathedral in Odesa's", "the Old City of Mosul": the place after it
-        tail = _trim(doc[cut[-1] + 1:span.end])
-        return [tail] if tail is not None and gaz.lookup(tail.text, loose=False) else [span]
+    if cut:  # "the Transfiguration Cathedral in Odesa's", "the Old City of Mosul": the place after it,
+        tail = _trim(doc[cut[-1] + 1:span.end])  # and the one before it if it lies there ("Keswick in Cumbria")
+        tails = _split(gaz, tail) if tail is not None else []  # ("in Cumbria, England")
+        inside = [c for part in tails for c in gaz.lookup(part.text, loose=False)]
+        if not tails or not all(gaz.lookup(part.text, loose=False) for part in tails):
+            return [span]
+        head = _trim(doc[span.start:cut[-1]])
+        countries = {e.country for e, _ in inside}
+        if head is not None and any(e.country in countries and e.feature == "city"
+                                    for e, _ in gaz.lookup(head.text, loose=False)):
+            return [head] + tails
+        return tails
     for i in inner + [span.end]:
         if i > start and doc[i - 1].lower_ not in SPAN_SPLITTERS:
             out.append(doc[start:i])
@@ -739,6 +777,8 @@ def _lookup_span(gaz: Gazetteer, span: "Span", label: str, locative: bool = Fals
         if cands:
             return cands
     nature = words[-1].lower_ in NATURE_WORDS  # "the Guadalupe River" is no town called Guadalupe
+    if words[-1].lower_ in STREET_WORDS:
+        return []  # nor "Independence Square" one called Independence
     for n in range(len(words) - 1, 0, -1):
         cands = [c for c in gaz.lookup(span[:n].text, loose=False)
                  if c[0].importance >= 5 and not (nature and c[0].feature == "city")]
