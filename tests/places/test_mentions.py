@@ -459,9 +459,15 @@ def test_an_unknown_river_is_no_town_of_its_name_and_lies_in_the_articles_countr
      "Chao Phraya river", "THA"),  # a "person" followed by "river"
     ("A powerful earthquake struck Morocco's High Atlas mountains late on Friday.", "High Atlas mountains", "MAR"),
     ("Drones set fire to the Khurais oilfield in Saudi Arabia, near Riyadh, and Saudi officials said the "
-     "U.S. had offered help.", "Khurais", None),  # no loose guess in a country named in passing
+     "U.S. had offered help.", "Khurais", "SAU"),  # no loose guess (Cary) in a country named in passing
     ("Police in Kent said the lorry had crossed from Calais.", "Kent", "GBR"),  # a county, not Kent, Washington
     ("Kordestan's governor said protests had spread from Saqqez in Kurdistan province.", "Kurdistan", "IRN"),
+    ("JOPLIN, Mo. (AP) - Search teams picked through flattened homes on Monday.", "Mo.", "USA"),
+    ("TBILISI, Georgia (Reuters) - Thousands protested outside parliament.", "Georgia", "GEO"),
+    ("TBILISI, Georgia (Reuters) - Thousands protested outside parliament.", "TBILISI", "GEO"),
+    ("Roads were blocked in Ibadan and Kaduna, while in the capital Abuja thousands rallied.", "Abuja", "NGA"),
+    ("Pilgrims were cut off around the Hindu shrine of Kedarnath in Uttarakhand.", "Kedarnath", "IND"),
+    ("North Korea offered to dismantle the Yongbyon nuclear complex.", "Yongbyon", "PRK"),
 ])
 def test_natural_set_classes(run, text, name, country):
     place = run(text).get(name)

@@ -38,6 +38,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import pycountry
+
 from .gazetteer import Entry, Gazetteer, fold, gazetteer, haversine_km
 from .records import Place
 
@@ -103,7 +105,8 @@ PLACE_NOUNS = {"insurgency", "war", "conflict", "crisis", "offensive", "fighting
                "massacre", "earthquake", "flood", "floods", "bombing", "blast", "ceasefire", "front",
                "frontline", "battle", "clashes", "violence", "unrest", "protests", "riots", "famine",
                "refugees", "camp", "border", "region", "province", "area", "mayor", "governor", "residents",
-               "airport", "port", "authorities", "refinery", "airfield", "airbase"}
+               "airport", "port", "authorities", "refinery", "airfield", "airbase", "oilfield", "reactor", "complex",
+               "shrine"}
 # What a place has ("Garoua's central market", "Kherson's airport"), beyond OF_PLACE.
 PLACE_HOLDINGS = {"market", "airport", "harbour", "harbor", "hospital", "square", "neighbourhood", "neighborhood",
                   "district", "old", "downtown", "outskirt", "suburb", "street", "port", "river", "waterfront"}
@@ -121,7 +124,7 @@ OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "contr
                          "capital", "port", "province", "region", "state", "governorate", "oblast", "blockade",
                          "edge", "suburbs", "ruins", "parts", "battle", "shelling", "bombardment", "occupation",
                          "liberation", "evacuation", "areas", "island", "isle", "neighbourhoods", "neighborhoods",
-                         "neighbourhood", "neighborhood"}
+                         "neighbourhood", "neighborhood", "shrine", "citadel", "temple", "fortress"}
 CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "suburb", "district", "commune",
               "municipality", "township",
               "cities", "towns", "villages", "ports", "suburbs", "communes"}  # "the towns of Kiwanja and Rutshuru"
@@ -479,6 +482,9 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 for echo in _echoes(doc, found[-1], match.end(), re.I, persons=True):  # "the military placed General
                     add(echo)  # Santos under alert", which the NER calls a general
             pos += len(part) + 1
+        if match.group("country") and (cands := _dateline_region(gaz, match.group("country"), state)):
+            # "JOPLIN, Mo.", "KHARKIV, Ukraine": the state or country named
+            add(Mention(match.start("country"), match.end("country"), match.group("country"), "dateline", None, cands))
 
     groups = _group_names(tuple(getattr(getattr(ann.options, "actors", None), "kb_files", ()) or ()))
     ent_tokens = set()
@@ -584,10 +590,21 @@ def _dateline_country(gaz: Gazetteer, name: str | None) -> tuple[set[str], str |
     if not name:
         return set(), None
     found = gaz.lookup(name, loose=False, minor=False)
-    state = AP_STATES.get(fold(name)) or next(
-        (e.admin1 for e, _ in found if e.feature == "admin1" and e.country == "USA" and e.admin1), None)
     countries = {e.country for e, _ in found if e.feature in ("country", "admin1") and e.country}
+    state = AP_STATES.get(fold(name.rstrip("."))) or next(
+        (e.admin1 for e, _ in found if e.feature == "admin1" and e.country == "USA" and e.admin1
+         and not any(c.feature == "country" for c, _ in found)), None)  # "TBILISI, Georgia" is no US dateline
     return ({"USA"} if state else countries), state
+
+
+def _dateline_region(gaz: Gazetteer, name: str, state: str | None) -> list[tuple[Entry, str]]:
+    """The entries of a dateline's second part: its country or province, or the US state an AP
+    abbreviation names ("Mo." is Missouri)."""
+    if state and fold(name.rstrip(".")) in AP_STATES:
+        sub = pycountry.subdivisions.get(code=f"US-{state}")
+        name = sub.name if sub else name
+    return [c for c in gaz.lookup(name, loose=False, minor=False) if c[0].feature in ("country", "admin1")
+            and (not state or c[0].country == "USA")]
 
 
 def _mislabelled(gaz: Gazetteer, span: "Span", named_person: bool, locative: bool, hint: str | None,
@@ -635,13 +652,14 @@ def _mislabelled_date(ent: "Span") -> bool:
 
 
 def _trim(span: "Span") -> "Span | None":
-    """Drop a leading "the" and a trailing possessive from an entity span."""
+    """Drop a leading "the", a trailing possessive and trailing common words from an entity span."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and doc[start].lower_ in ("the", "'s", "’s"):
         start += 1
-    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "-", ",", ";", ":"):
-        end -= 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "-", ",", ";", ":")
+                           or doc[end - 1].is_lower and doc[end - 1].pos_ in ("NOUN", "VERB") and span.label_ == "NORP"):
+        end -= 1  # (and a word the NER took along: "Abuja thousands" (NORP))
     return doc[start:end] if end > start else None
 
 
@@ -861,7 +879,8 @@ def _is_locative(span: "Span") -> bool:
         return _is_locative(doc[first.left_edge.i:first.i + 1])
     if root.dep_ == "poss" and head.lemma_.lower() in OF_PLACE | PLACE_HOLDINGS:  # "Garoua's central market"
         return True
-    if root.dep_ == "compound" and head.i == span.end and head.lemma_.lower() in PLACE_NOUNS:  # "Zaventem airport"
+    if root.dep_ in ("compound", "nmod") and head.i >= span.end and head.lemma_.lower() in PLACE_NOUNS and all(
+            t.is_lower for t in doc[span.end:head.i]):  # "Zaventem airport", "the Yongbyon nuclear complex"
         return True
     if root.dep_ == "nsubj" and head.lemma_ in ("lie", "locate") and any(  # "Chibok lies in Borno state"
             c.dep_ == "prep" and c.lower_ in LOCATIVE for c in head.children):
