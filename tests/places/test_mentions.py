@@ -468,6 +468,10 @@ def test_an_unknown_river_is_no_town_of_its_name_and_lies_in_the_articles_countr
     ("Roads were blocked in Ibadan and Kaduna, while in the capital Abuja thousands rallied.", "Abuja", "NGA"),
     ("Pilgrims were cut off around the Hindu shrine of Kedarnath in Uttarakhand.", "Kedarnath", "IND"),
     ("North Korea offered to dismantle the Yongbyon nuclear complex.", "Yongbyon", "PRK"),
+    ("Drones swarmed over Srinagar, the main city in Indian-administered Kashmir.", "Indian-administered Kashmir",
+     "IND"),
+    ("Tankers queued at the export terminal of Ras Tanura as traders scrambled for cargoes.", "Ras Tanura", "SAU"),
+    ("Nickel miners in Sudbury walked out, the union in Ontario said.", "Ontario", "CAN"),
 ])
 def test_natural_set_classes(run, text, name, country):
     place = run(text).get(name)

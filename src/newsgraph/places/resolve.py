@@ -124,7 +124,7 @@ OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "contr
                          "capital", "port", "province", "region", "state", "governorate", "oblast", "blockade",
                          "edge", "suburbs", "ruins", "parts", "battle", "shelling", "bombardment", "occupation",
                          "liberation", "evacuation", "areas", "island", "isle", "neighbourhoods", "neighborhoods",
-                         "neighbourhood", "neighborhood", "shrine", "citadel", "temple", "fortress"}
+                         "neighbourhood", "neighborhood", "shrine", "citadel", "temple", "fortress", "terminal"}
 CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "suburb", "district", "commune",
               "municipality", "township",
               "cities", "towns", "villages", "ports", "suburbs", "communes"}  # "the towns of Kiwanja and Rutshuru"
@@ -694,6 +694,10 @@ def _extend(gaz: Gazetteer, span: "Span") -> "Span":
     if k > 0 and doc[k - 1].text[:1].isupper() and not doc[k - 1].is_stop \
             and gaz.lookup(doc[k - 1:span.end].text, loose=False, minor=False):  # (not "The" United States)
         return doc[k - 1:span.end]
+    k = span.start  # "Indian-administered Kashmir", "Pakistani-controlled Kashmir"
+    if k > 2 and doc[k - 1].lower_ in HELD_WORDS and doc[k - 2].text == "-" \
+            and gaz.lookup(doc[k - 3:span.end].text, loose=False, minor=False):
+        return doc[k - 3:span.end]
     return span
 
 
