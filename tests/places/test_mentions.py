@@ -472,6 +472,10 @@ def test_an_unknown_river_is_no_town_of_its_name_and_lies_in_the_articles_countr
      "IND"),
     ("Tankers queued at the export terminal of Ras Tanura as traders scrambled for cargoes.", "Ras Tanura", "SAU"),
     ("Nickel miners in Sudbury walked out, the union in Ontario said.", "Ontario", "CAN"),
+    ("Rescuers dug through still-smoking ash from Guatemala's Fuego volcano.", "Fuego volcano", "GTM"),
+    ("Soldiers dispersed crowds in West Point, a seafront slum in Monrovia.", "West Point", "LBR"),
+    ("Toxic mud from the dam near Brumadinho in Brazil reached the Paraopeba River.", "Paraopeba River", "BRA"),
+    ("Tremors were felt in Palu and in Donggala regency in Central Sulawesi.", "Donggala", "IDN"),
 ])
 def test_natural_set_classes(run, text, name, country):
     place = run(text).get(name)
@@ -489,6 +493,10 @@ def test_a_place_named_again_is_read_again(pipeline):
             "hands late on Friday, residents said. Mr Bouake, no relation, was not reached.")
     found = [(p.start, p.country) for p in pipeline(text, date="2002-09-20").places if p.name == "Bouake"]
     assert found == [(text.index("Bouake"), "CIV"), (text.index("Bouake remained"), "CIV")]
+
+
+def test_a_lone_direction_is_half_of_the_next_name(run):
+    assert run("Gunfire was exchanged between North and South Korea on Sunday.")["South Korea"].country == "KOR"
 
 
 def test_a_town_listed_with_its_neighbours(run):

@@ -139,10 +139,21 @@ def skeleton(key: str) -> str:
     return " ".join(out)
 
 
+# Alternate names that are common words of geography: "River" for New Brunswick (New Jersey) and
+# "Point" for Parkersburg read "the Paraopeba River" and "West Point" in Monrovia as US towns.
+GENERIC_WORDS = {"river", "lake", "point", "city", "town", "port", "bay", "island", "islands", "valley",
+                 "mountain", "hill", "hills", "park", "beach", "harbour", "harbor", "station", "junction",
+                 "center", "centre", "village", "north", "south", "east", "west", "central", "fort", "mount",
+                 "cape", "creek", "falls", "springs", "heights", "grove", "bridge", "crossing", "camp",
+                 "capital", "county", "state", "district", "square", "market", "downtown", "midtown", "uptown", "vale"}
+
+
 def _is_usable_alternate(name: str) -> bool:
     """Alternate names worth indexing: English-style spellings (ASCII, capitalised: "Kharkov",
-    "Sana'a"), not codes like "DAM", nor accented forms, which fold to the main name anyway."""
-    return 3 <= len(name) <= 40 and name.isascii() and name[0].isupper() and not name.isupper()
+    "Sana'a"), not codes like "DAM", nor accented forms, which fold to the main name anyway, nor
+    common words (GENERIC_WORDS)."""
+    return 3 <= len(name) <= 40 and name.isascii() and name[0].isupper() and not name.isupper() \
+        and name.lower().removeprefix("the ") not in GENERIC_WORDS  # ("The Point")
 
 
 class Gazetteer:

@@ -77,6 +77,7 @@ FRONT_WORDS = {"front", "frontline", "direction", "axis", "sector", "area", "out
 # A word after a name that makes it a natural feature: "the Shabelle river" is no city (Sevilla).
 NATURE_WORDS = {"river", "lake", "mountains", "mountain", "valley", "dam", "canal", "basin", "desert", "gorge",
                 "plateau", "delta", "hills"}
+FEATURE_WORDS = NATURE_WORDS | {"volcano", "island", "glacier", "reservoir", "creek"}  # of unlisted features
 # "Serekaniye, known in Arabic as Ras al-Ain", "Dnipro (formerly Dnipropetrovsk)": one place, two names.
 ALIAS_AFTER = re.compile(r",?\s+\(?(?:also\s+|locally\s+|formerly\s+|previously\s+)?(?:known|called|named)\s+"
                          r"(?:in\s+[A-Z]\w+\s+|locally\s+)?(?:as\s+)?(?=[A-Z])|\s+\((?:formerly|previously|also)\s+(?=[A-Z])")
@@ -89,7 +90,7 @@ ALIAS_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,
 APPOSITIVE = re.compile(
     r",\s+(?P<pre>(?:one\s+of\s+)?(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?"
     r"(?P<word>city|cities|town|village|port|hamlet|suburb|settlement|enclave|exclave|resort|commune|municipality|"
-    r"township|capital|district|province|region|state|governorate|oblast|department)s?\b"
+    r"township|capital|district|province|region|state|governorate|oblast|department|slum|neighbou?rhood)s?\b"
     r"(?!\s+(?:town|city|village|capital)\b)"  # "a district town": the town
     r"(?:(?:(?!\b(?:that|which|who|where|whose)\b)(?:[^,.;:()]|,(?=\d)))*?\b(?:in|of)\s+"
     r"(?P<container>(?:[^,.;:()]|,(?=\d))+))?", re.I)
@@ -130,7 +131,7 @@ CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "suburb", 
               "cities", "towns", "villages", "ports", "suburbs", "communes"}  # "the towns of Kiwanja and Rutshuru"
 ADMIN_FEATURES = ("admin1", "admin2", "region")  # gazetteer features of a country's parts
 ADMIN_WORDS = {"province", "governorate", "region", "state", "oblast", "county", "prefecture", "district",
-               "territory", "department", "republic"}
+               "territory", "department", "republic", "regency"}
 # Verbs whose subject acts: a place as their subject stands for its government or people.
 NON_AGENT_VERBS = {"be", "become", "remain", "see", "witness", "host", "suffer", "experience", "lie", "sit",
                    "stand", "border", "record", "face", "have", "include", "contain", "get", "undergo",
@@ -184,7 +185,7 @@ THE_COUNTRY = re.compile(r"\bthe (?:country|nation)['’]s\b", re.I)
 BORDER = re.compile(r"\b(?:border|borders|bordering|frontier|near|close to|across|opposite|facing)\b", re.I)
 FRONTIER = re.compile(r"\b(?:border|borders|bordering|frontier)\b", re.I)  # the country next door, not a near place
 BORDER_AFTER = re.compile(r"(?:['’]s)?\s+(?:border|frontier)\b", re.I)  # "south of the U.S. border"
-STREET_WORDS = {"street", "road", "avenue", "square", "boulevard", "lane", "bridge", "highway"}  # no towns
+STREET_WORDS = {"street", "road", "avenue", "square", "boulevard", "lane", "bridge", "highway", "plaza"}  # no towns
 AWAY = {"into", "to", "toward", "towards", "across"}  # "fled from X into Mexico": Mexico is elsewhere
 # "Beita, south of Nablus", "Akobo, 20 km east of the border town of Nasir": the place named next
 # is near it, in the same country as a rule.
@@ -368,9 +369,10 @@ def _street(m: Mention) -> bool:
 
 
 def _unlisted_feature(m: Mention) -> bool:
-    """A river, lake or valley the gazetteer lacks ("the River Eden", "Lake Hora")."""
+    """A river, lake, valley or volcano the gazetteer lacks ("the River Eden", "Lake Hora")."""
     words = m.text.split()
-    return not m.candidates and len(words) > 1 and (words[-1].lower() in NATURE_WORDS or words[0] in ("River", "Lake"))
+    return not m.candidates and len(words) > 1 and (words[-1].lower() in FEATURE_WORDS
+                                                    or words[0] in ("River", "Lake"))
 
 
 def _main_country(evidence: Counter) -> str | None:
@@ -522,6 +524,10 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 m = _mislabelled(gaz, span, person, locative, hint, clause, groups, text)  # (not "Chao Phraya river")
                 if m is None:
                     continue
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if not m.candidates and nxt is not None and nxt.lower_ in FEATURE_WORDS and ent.label_ != "NORP":
+                end = nxt.idx + len(nxt)  # "Guatemala's Fuego volcano": placed in resolve
+                m = Mention(span.start_char, end, text[span.start_char:end], m.source, span.root, [], True)
             if _natural_feature(span):
                 m.candidates = [c for c in m.candidates if c[0].feature != "city"]
                 if not m.candidates:
@@ -538,6 +544,9 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
             if word == "city" and clause is not None and clause[1] > clause[0] and TOWN_NAME.fullmatch(span.text):
                 add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, [], True, word,
                             clause=clause, tentative=True))
+            elif len(span) > 1 and (span[-1].lower_ in FEATURE_WORDS or span[0].text in ("River", "Lake")) \
+                    and not _title_case(span.sent):  # "the Paraopeba River": placed in resolve (not "River")
+                add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, [], True))
             continue
         hint = _feature_hint(span) or word
         locative = _is_locative(span) or hint is not None
@@ -735,7 +744,9 @@ def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
         if i > start and doc[i - 1].lower_ not in SPAN_SPLITTERS:
             out.append(doc[start:i])
         start = i + 1
-    # every part a place name, or the span was something else ("Chile Agree to Hold Military Talks")
+    # every part a place name, or the span was something else ("Chile Agree to Hold Military Talks");
+    # a lone direction is half of the next name ("North and South Korea": South Korea at least)
+    out = [part for part in out if not (len(part) == 1 and part[0].lower_ in DIRECTIONS)] or out
     return out if all(gaz.lookup(part.text, loose=False) for part in out) else [span]
 
 
