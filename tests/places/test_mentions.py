@@ -476,6 +476,8 @@ def test_an_unknown_river_is_no_town_of_its_name_and_lies_in_the_articles_countr
     ("Soldiers dispersed crowds in West Point, a seafront slum in Monrovia.", "West Point", "LBR"),
     ("Toxic mud from the dam near Brumadinho in Brazil reached the Paraopeba River.", "Paraopeba River", "BRA"),
     ("Tremors were felt in Palu and in Donggala regency in Central Sulawesi.", "Donggala", "IDN"),
+    ("The eye came ashore near Buras, Louisiana, tearing roofs off in New Orleans.", "Buras", "USA"),
+    ("Hurricane Katrina slammed into the Gulf Coast with winds of 125 mph.", "Gulf Coast", "USA"),
 ])
 def test_natural_set_classes(run, text, name, country):
     place = run(text).get(name)

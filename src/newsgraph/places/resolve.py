@@ -328,13 +328,20 @@ def _drop_outside(m: Mention, named: set[str]) -> None:
     Badakhshan region" (Afghanistan has a Badakhshan too), unless a well-known city contains it
     ("London's Heathrow airport", not Heathrow, Florida, in an article that names the US)."""
     if m.clause is None and m.feature_hint != "city" and not (m.locative and m.placed_in and _minor_only(m)) \
-            or _names_a_country(m.candidates):
+            and not _state_qualified(m) or _names_a_country(m.candidates):
         return  # (a country lies in no other: "visitors from Britain, the United States and India")
     inside = {e.country for c in m.containers for e in _admin(c) or _known_city(c) if e.country}
     if inside and m.candidates and not any(e.country in inside for e, _ in m.candidates) \
             and not (named & {e.country for e, _ in m.candidates} and not named & inside
                      and not any(_known_city(c) for c in m.containers)):  # (a city has one reading: London)
         m.candidates, m.tentative = [], True
+
+
+def _state_qualified(m: Mention) -> bool:
+    """"near Buras, Louisiana": a small place the text puts in a province or state (not "Tokyo,
+    China" of a list)."""
+    return m.locative and bool(m.qualifiers) and all(q.feature != "country" for q in m.qualifiers) \
+        and not any(e.importance >= 5.5 or e.capital for e, _ in m.candidates)
 
 
 def _known_city(m: Mention) -> list[Entry]:
@@ -351,7 +358,8 @@ def _placed_in_container(m: Mention, places: dict[int, Place]) -> Place:
     confidence is halved."""
     place = places[id(m)]
     if place.gazetteer_id is not None or (m.clause is None and m.feature_hint is None and m.source != "dateline"
-                                          and not (m.placed_in and (m.locative and m.tentative or _street(m)
+                                          and not (m.tentative and (m.locative and m.placed_in or _state_qualified(m)))
+                                          and not (m.placed_in and (_street(m)
                                                                     or _unlisted_feature(m)))):
         return place  # "Hugh Schofield in Athens": a feature word (or "in X, in Y" for a GPE) says a name is a town,
     # a street word a street ("Tahrir Square in central Cairo", "Cairo's Tahrir Square"), a nature word a river
