@@ -357,12 +357,14 @@ def _placed_in_container(m: Mention, places: dict[int, Place]) -> Place:
     the country is right, the point approximate, `resolved` names the container, and the
     confidence is halved."""
     place = places[id(m)]
-    if place.gazetteer_id is not None or (m.clause is None and m.feature_hint is None and m.source != "dateline"
-                                          and not (m.tentative and (m.locative and m.placed_in or _state_qualified(m)))
-                                          and not (m.placed_in and (_street(m)
-                                                                    or _unlisted_feature(m)))):
-        return place  # "Hugh Schofield in Athens": a feature word (or "in X, in Y" for a GPE) says a name is a town,
-    # a street word a street ("Tahrir Square in central Cairo", "Cairo's Tahrir Square"), a nature word a river
+    # Only where the text says the name is such a place ("Hugh Schofield in Athens" is none): a
+    # feature word says it is a town (or "in X, in Y" for a GPE, "near X, Louisiana"), a street
+    # word a street ("Tahrir Square in central Cairo"), a nature word a river.
+    says = m.clause is not None or m.feature_hint is not None or m.source == "dateline" \
+        or m.tentative and (m.locative and m.placed_in or _state_qualified(m)) \
+        or m.placed_in and (_street(m) or _unlisted_feature(m))
+    if place.gazetteer_id is not None or not says:
+        return place
     inside = [places[id(c)] for c in m.containers if id(c) in places and places[id(c)].gazetteer_id]
     if not inside:
         return place
@@ -378,9 +380,12 @@ def _street(m: Mention) -> bool:
 
 def _unlisted_feature(m: Mention) -> bool:
     """A river, lake, valley or volcano the gazetteer lacks ("the River Eden", "Lake Hora")."""
-    words = m.text.split()
-    return not m.candidates and len(words) > 1 and (words[-1].lower() in FEATURE_WORDS
-                                                    or words[0] in ("River", "Lake"))
+    return not m.candidates and _feature_name(m.text)
+
+
+def _feature_name(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and (words[-1].lower() in FEATURE_WORDS or words[0] in ("River", "Lake"))
 
 
 def _main_country(evidence: Counter) -> str | None:
@@ -552,8 +557,8 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
             if word == "city" and clause is not None and clause[1] > clause[0] and TOWN_NAME.fullmatch(span.text):
                 add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, [], True, word,
                             clause=clause, tentative=True))
-            elif len(span) > 1 and (span[-1].lower_ in FEATURE_WORDS or span[0].text in ("River", "Lake")) \
-                    and not _title_case(span.sent):  # "the Paraopeba River": placed in resolve (not "River")
+            elif _feature_name(span.text) and not _title_case(span.sent):  # "the Paraopeba River": placed in
+                # resolve (and not "River" of it)
                 add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, [], True))
             continue
         hint = _feature_hint(span) or word
@@ -594,8 +599,7 @@ def _echoes(doc, m: Mention, start: int, flags: int = 0, persons: bool = False):
     for again in re.finditer(rf"\b{re.escape(m.text)}\b", text[start:], flags):
         a, b = start + again.start(), start + again.end()
         span = doc.char_span(a, b)
-        if a != m.start and span is not None and not text[a:b].isupper() and (
-                not _after_title(span)) and not any(
+        if a != m.start and span is not None and not text[a:b].isupper() and not _after_title(span) and not any(
                 e.start_char < b and a < e.end_char and (e.start_char < a or e.end_char > b
                                                            or e.label_ == "PERSON" and not persons) for e in doc.ents):
             yield Mention(a, b, span.text, "propn", span.root, m.candidates, echo_of=m)
@@ -739,11 +743,11 @@ def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
     if cut:  # "the Transfiguration Cathedral in Odesa's", "the Old City of Mosul": the place after it,
         tail = _trim(doc[cut[-1] + 1:span.end])  # and the one before it if it lies there ("Keswick in Cumbria")
         tails = _split(gaz, tail) if tail is not None else []  # ("in Cumbria, England")
-        inside = [c for part in tails for c in gaz.lookup(part.text, loose=False)]
-        if not tails or not all(gaz.lookup(part.text, loose=False) for part in tails):
+        inside = [gaz.lookup(part.text, loose=False) for part in tails]
+        if not tails or not all(inside):
             return [span]
         head = _trim(doc[span.start:cut[-1]])
-        countries = {e.country for e, _ in inside}
+        countries = {e.country for found in inside for e, _ in found}
         if head is not None and any(e.country in countries and e.feature == "city"
                                     for e, _ in gaz.lookup(head.text, loose=False)):
             return [head] + tails
