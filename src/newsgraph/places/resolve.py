@@ -469,6 +469,7 @@ def _anchors(mentions: list[Mention]) -> list[tuple[Mention, float, float]]:
 # mentions -------------------------------------------------------------------------------------
 def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
     doc, text = ann.doc, ann.document.text
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]  # (doc.ents is built anew on each use)
     found: list[Mention] = []
     taken = bytearray(len(text) + 1)
 
@@ -494,7 +495,7 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 add(m)
             elif cands:
                 add(Mention(pos, pos + len(part), part, "dateline", None, cands))
-                for echo in _echoes(doc, found[-1], match.end(), re.I, persons=True):  # "the military placed General
+                for echo in _echoes(doc, text, ents, found[-1], match.end(), re.I, persons=True):  # "the military placed General
                     add(echo)  # Santos under alert", which the NER calls a general
             pos += len(part) + 1
         if match.group("country") and (cands := _dateline_region(gaz, match.group("country"), state)):
@@ -571,9 +572,12 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
         if cands:
             add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, cands, locative, hint,
                         clause=clause))
+    echoed = set()
     for m in list(found):  # one sense per article: "Bouake" opening a sentence, where the tagger
-        if m.candidates and m.source != "dateline" and m.echo_of is None and fold(m.text) not in gaz.demonyms:
-            for echo in _echoes(doc, m, 0):  # calls it a noun
+        if m.candidates and m.source != "dateline" and m.echo_of is None and m.text not in echoed \
+                and fold(m.text) not in gaz.demonyms:  # calls it a noun
+            echoed.add(m.text)
+            for echo in _echoes(doc, text, ents, m, 0):
                 add(echo)
     found.sort(key=lambda m: m.start)
     return found
@@ -591,17 +595,16 @@ def _listed_with(span: "Span", found: list[Mention]) -> set[str]:
             if best and best[0].feature != "country" and best[0].country}
 
 
-def _echoes(doc, m: Mention, start: int, flags: int = 0, persons: bool = False):
+def _echoes(doc, text: str, ents: list[tuple[int, int, str]], m: Mention, start: int, flags: int = 0,
+            persons: bool = False):
     """The other places where the text names a found place again, read as it is: outside any
     longer entity ("The Washington Post"), not after a title ("Mr Kappan"), not in capitals
     (a dateline) and, unless `persons`, not where the NER sees a person ("Ramos received")."""
-    text = doc.text
     for again in re.finditer(rf"\b{re.escape(m.text)}\b", text[start:], flags):
         a, b = start + again.start(), start + again.end()
         span = doc.char_span(a, b)
         if a != m.start and span is not None and not text[a:b].isupper() and not _after_title(span) and not any(
-                e.start_char < b and a < e.end_char and (e.start_char < a or e.end_char > b
-                                                           or e.label_ == "PERSON" and not persons) for e in doc.ents):
+                s < b and a < e and (s < a or e > b or label == "PERSON" and not persons) for s, e, label in ents):
             yield Mention(a, b, span.text, "propn", span.root, m.candidates, echo_of=m)
 
 
