@@ -483,7 +483,7 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
         pos = match.start(1)
         # "SREBRENICA, Bosnia and Herzegovina, July 11 -": a small town, in the country named;
         # "MAYFIELD, Ky., Dec 11 -": in the US state named
-        named, state = _dateline_country(gaz, match.group("country"))
+        named, state, region = _dateline_country(gaz, match.group("country"))
         for part in match.group(1).split("/"):
             cands = [c for c in gaz.lookup(part, loose=False, minor=bool(named))
                      if c[0].feature in ("city", "country", "admin1") and (not c[0].minor or c[0].country in named)
@@ -495,12 +495,13 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 add(m)
             elif cands:
                 add(Mention(pos, pos + len(part), part, "dateline", None, cands))
-                for echo in _echoes(doc, text, ents, found[-1], match.end(), re.I, persons=True):  # "the military placed General
-                    add(echo)  # Santos under alert", which the NER calls a general
+                # the dateline's place named again: "the military placed General Santos under alert",
+                # which the NER calls a general
+                for echo in _echoes(doc, text, ents, found[-1], match.end(), re.I, persons=True):
+                    add(echo)
             pos += len(part) + 1
-        if match.group("country") and (cands := _dateline_region(gaz, match.group("country"), state)):
-            # "JOPLIN, Mo.", "KHARKIV, Ukraine": the state or country named
-            add(Mention(match.start("country"), match.end("country"), match.group("country"), "dateline", None, cands))
+        if region:  # "JOPLIN, Mo.", "KHARKIV, Ukraine": the state or country named
+            add(Mention(match.start("country"), match.end("country"), match.group("country"), "dateline", None, region))
 
     groups = _group_names(tuple(getattr(getattr(ann.options, "actors", None), "kb_files", ()) or ()))
     ent_tokens = set()
@@ -608,27 +609,21 @@ def _echoes(doc, text: str, ents: list[tuple[int, int, str]], m: Mention, start:
             yield Mention(a, b, span.text, "propn", span.root, m.candidates, echo_of=m)
 
 
-def _dateline_country(gaz: Gazetteer, name: str | None) -> tuple[set[str], str | None]:
-    """The countries a dateline's second part names (also by a province: "LAC-MEGANTIC, Quebec"), and
-    the US state when it names one."""
-    if not name:
-        return set(), None
-    found = gaz.lookup(name, loose=False, minor=False)
-    countries = {e.country for e, _ in found if e.feature in ("country", "admin1") and e.country}
-    state = AP_STATES.get(fold(name.rstrip("."))) or next(
-        (e.admin1 for e, _ in found if e.feature == "admin1" and e.country == "USA" and e.admin1
-         and not any(c.feature == "country" for c, _ in found)), None)  # "TBILISI, Georgia" is no US dateline
-    return ({"USA"} if state else countries), state
-
-
-def _dateline_region(gaz: Gazetteer, name: str, state: str | None) -> list[tuple[Entry, str]]:
-    """The entries of a dateline's second part: its country or province, or the US state an AP
+def _dateline_country(gaz: Gazetteer, name: str | None) -> tuple[set[str], str | None, list[tuple[Entry, str]]]:
+    """The countries a dateline's second part names (also by a province: "LAC-MEGANTIC, Quebec"), the
+    US state when it names one, and its entries: its country or province, or the state an AP
     abbreviation names ("Mo." is Missouri)."""
-    if state and fold(name.rstrip(".")) in AP_STATES:
-        sub = pycountry.subdivisions.get(code=f"US-{state}")
-        name = sub.name if sub else name
-    return [c for c in gaz.lookup(name, loose=False, minor=False) if c[0].feature in ("country", "admin1")
-            and (not state or c[0].country == "USA")]
+    if not name:
+        return set(), None, []
+    state = AP_STATES.get(fold(name.rstrip(".")))
+    if state and (sub := pycountry.subdivisions.get(code=f"US-{state}")):
+        name = sub.name
+    found = [c for c in gaz.lookup(name, loose=False, minor=False) if c[0].feature in ("country", "admin1")]
+    state = state or next((e.admin1 for e, _ in found if e.feature == "admin1" and e.country == "USA" and e.admin1
+                           and not any(c.feature == "country" for c, _ in found)), None)  # "TBILISI, Georgia"
+    if state:  # is no US dateline
+        return {"USA"}, state, [c for c in found if c[0].country == "USA"]
+    return {e.country for e, _ in found if e.country}, None, found
 
 
 def _mislabelled(gaz: Gazetteer, span: "Span", named_person: bool, locative: bool, hint: str | None,
@@ -681,9 +676,10 @@ def _trim(span: "Span") -> "Span | None":
     doc = span.doc
     while start < end and doc[start].lower_ in ("the", "'s", "’s"):
         start += 1
+    norp = span.label_ == "NORP"  # and a word the NER took along: "Abuja thousands" (NORP)
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "-", ",", ";", ":")
-                           or doc[end - 1].is_lower and doc[end - 1].pos_ in ("NOUN", "VERB") and span.label_ == "NORP"):
-        end -= 1  # (and a word the NER took along: "Abuja thousands" (NORP))
+                           or norp and doc[end - 1].is_lower and doc[end - 1].pos_ in ("NOUN", "VERB")):
+        end -= 1
     return doc[start:end] if end > start else None
 
 
