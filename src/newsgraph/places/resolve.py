@@ -56,6 +56,9 @@ CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", 
               "do", "da", "dos", "das"}  # "Rio Grande do Norte", "Mato Grosso do Sul"
 EXTENDERS = CONNECTORS | {"of", "and"}  # only to extend to a name the gazetteer knows: "Port" of "Port of
 # Spain", "Jammu" and "Kashmir"
+# Labels of names written in title case, and the small words such a name may hold
+TITLE_LABELS = {"WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
+NAME_WORDS = CONNECTORS | {"of", "and", "the", "for", "to", "in", "at", "with", "without", "a", "y", "von", "van"}
 # Labels that never name a place; any other label may be a place the small model mislabelled
 # (ORG "Kiev", NORP "Sevastopol", LANGUAGE "Odesa", PRODUCT "Mirebalais").
 NON_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -186,6 +189,9 @@ BORDER = re.compile(r"\b(?:border|borders|bordering|frontier|near|close to|acros
 FRONTIER = re.compile(r"\b(?:border|borders|bordering|frontier)\b", re.I)  # the country next door, not a near place
 BORDER_AFTER = re.compile(r"(?:['’]s)?\s+(?:border|frontier)\b", re.I)  # "south of the U.S. border"
 STREET_WORDS = {"street", "road", "avenue", "square", "boulevard", "lane", "bridge", "highway", "plaza"}  # no towns
+# "the Windsor Framework", "the Minsk agreements": a text named after a place is no place
+DOCUMENT_WORDS = {"framework", "agreement", "agreements", "accord", "accords", "protocol", "declaration", "treaty",
+                  "memorandum", "format", "convention", "communique", "charter"}
 AWAY = {"into", "to", "toward", "towards", "across"}  # "fled from X into Mexico": Mexico is elsewhere
 # "Beita, south of Nablus", "Akobo, 20 km east of the border town of Nasir": the place named next
 # is near it, in the same country as a rule.
@@ -263,6 +269,12 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
         if m.feature_hint == "city" and not believed[id(m)]:  # "the nearby town of Aguas Calientes" (only
             m.candidates, m.tentative = [], True  # Mexico's is listed): unlisted, if its sentence places it
     _in_the_sentence_country(ann, mentions, gaz)  # for those, and those whose only match was a loose guess
+    for m in mentions:  # else, the country the article is plainly about, twice over ("overran the town of
+        # Konna" in an article on Mali, not "Laukkaing ... on the Chinese border")
+        if main and evidence[main] >= 2 and m.feature_hint == "city" and not m.candidates and not m.containers \
+                and TOWN_NAME.fullmatch(m.text):
+            m.containers.append(_context(m, gaz.country(main)))
+            m.placed_in = True
     mentions = [m for m in mentions if believed[id(m)] or m.feature_hint == "city" and m.containers]
     states = {e.admin1 for m in mentions for e, _ in m.candidates[:1] if e.feature == "admin1" and e.admin1}
     anchors = _anchors(mentions)
@@ -272,9 +284,10 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
         places[id(c)] = _choose(ann, c, evidence, states, countries, [])
     for m in mentions:
         if m.echo_of is not None and id(m.echo_of) in places:
-            places[id(m)] = replace(places[id(m.echo_of)], name=m.text, start=m.start, end=m.end,
+            places[id(m)] = replace(_placed_in_container(m.echo_of, places), name=m.text, start=m.start, end=m.end,
                                     sentence=ann.sentence_of(m.start), role=_role(m.root))
-    return [_placed_in_container(m, places) for m in mentions]
+    return [_placed_in_container(m, places) for m in mentions
+            if m.candidates or m.echo_of is None or id(m.echo_of) in places]  # (an unplaced town's echo)
 
 
 def _in_the_sentence_country(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) -> None:
@@ -469,7 +482,8 @@ def _anchors(mentions: list[Mention]) -> list[tuple[Mention, float, float]]:
 # mentions -------------------------------------------------------------------------------------
 def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
     doc, text = ann.doc, ann.document.text
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]  # (doc.ents is built anew on each use)
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if not _no_name(e)]  # (doc.ents is built anew
+    # on each use)
     found: list[Mention] = []
     taken = bytearray(len(text) + 1)
 
@@ -506,7 +520,7 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
     groups = _group_names(tuple(getattr(getattr(ann.options, "actors", None), "kb_files", ()) or ()))
     ent_tokens = set()
     for ent in doc.ents:
-        if _mislabelled_date(ent):
+        if _no_name(ent):
             continue
         ent_tokens.update(range(ent.start, ent.end))
         if ent.label_ == "NORP" and ent.end < len(doc) and doc[ent.end].is_lower:  # "the Korean peninsula"
@@ -516,13 +530,14 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 ent_tokens.add(ent.end)
                 add(Mention(span.start_char, span.end_char, span.text, "ner", span.root, cands, _is_locative(span)))
                 continue
-        if ent.label_ in NON_PLACE_LABELS or (ent.label_ not in PLACE_LABELS and fold(ent.text) in gaz.demonyms):
-            continue
+        if ent.label_ in NON_PLACE_LABELS or (ent.label_ not in PLACE_LABELS and fold(ent.text) in gaz.demonyms) \
+                or ent.start and doc[ent.start - 1].is_lower and doc[ent.start - 1].ent_type_ == "PERSON":
+            continue  # (and the end of a name: "Ursula von der" PERSON, "Leyen" GPE)
         trimmed = _trim(ent)
         for span in _split(gaz, _undirected(gaz, _extend(gaz, trimmed))) if trimmed is not None else ():
             ent_tokens.update(range(span.start, span.end))
-            if _part_of_next(span) or span.text.islower():  # "flee into the bush" (PERSON)
-                continue
+            if _part_of_next(span) or span.text.islower() or span[-1].lower_ in DOCUMENT_WORDS:
+                continue  # "flee into the bush" (PERSON), "the Windsor Framework" (FAC)
             clause, word = _appositive(span, text)
             hint = _feature_hint(span) or word
             locative = _is_locative(span) or clause is not None
@@ -575,8 +590,9 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                         clause=clause))
     echoed = set()
     for m in list(found):  # one sense per article: "Bouake" opening a sentence, where the tagger
-        if m.candidates and m.source != "dateline" and m.echo_of is None and m.text not in echoed \
-                and fold(m.text) not in gaz.demonyms:  # calls it a noun
+        if (m.candidates or m.feature_hint == "city") and m.source != "dateline" and m.echo_of is None \
+                and m.text not in echoed and fold(m.text) not in gaz.demonyms:  # calls it a noun; and an
+            # unlisted town the text introduced: "the village of Creeslough ... who visited Creeslough"
             echoed.add(m.text)
             for echo in _echoes(doc, text, ents, m, 0):
                 add(echo)
@@ -645,7 +661,7 @@ def _mislabelled(gaz: Gazetteer, span: "Span", named_person: bool, locative: boo
     if fold(span.text) in groups and all(e.minor or how != "name" for e, how in named):
         return None
     cands = [c for c in named if _strong(c, locative or struck)]
-    needs_evidence = struck
+    needs_evidence = struck and not _names_a_country(cands)  # "struck India, Thailand and the Maldives"
     if not cands and span.root.dep_ not in AGENT_DEPS:
         cands = [c for c in named if c[0].feature == "city" and not c[0].minor and c[1] != "variant"]
         needs_evidence = bool(cands)
@@ -665,9 +681,15 @@ def _group_names(kb_files: tuple[str, ...]) -> frozenset[str]:
                      for name in (e.name, *e.aliases))
 
 
-def _mislabelled_date(ent: "Span") -> bool:
-    return ent.label_ in NON_PLACE_LABELS and all(  # "Xai-Xai" (DATE)
-        t.tag_ in ("NNP", "NNPS") and t.is_alpha and t.lower_ not in DATE_NAMES or t.text == "-" for t in ent)
+def _no_name(ent: "Span") -> bool:
+    """An entity span that is no name, whose proper nouns are left to the proper-noun search: a
+    "DATE" of proper nouns that name no day or month ("Xai-Xai"), or a span of another label that
+    runs on into plain words ("had left Aberdeen for Glasgow early in the morning", WORK_OF_ART; not
+    an organisation: "Xinhua news agency")."""
+    if ent.label_ in NON_PLACE_LABELS:
+        return all(t.tag_ in ("NNP", "NNPS") and t.is_alpha and t.lower_ not in DATE_NAMES or t.text == "-"
+                   for t in ent)
+    return ent.label_ in TITLE_LABELS and any(t.is_lower and t.is_alpha and t.lower_ not in NAME_WORDS for t in ent)
 
 
 def _trim(span: "Span") -> "Span | None":
@@ -746,9 +768,12 @@ def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
         if not tails or not all(inside):
             return [span]
         head = _trim(doc[span.start:cut[-1]])
+        if head is None:
+            return tails
         countries = {e.country for found in inside for e, _ in found}
-        if head is not None and any(e.country in countries and e.feature == "city"
-                                    for e, _ in gaz.lookup(head.text, loose=False)):
+        named = gaz.lookup(head.text, loose=False)
+        if any(e.country in countries and e.feature == "city" for e, _ in named) \
+                or not named and _feature_hint(head) == "city":  # "the village of Creeslough in County Donegal"
             return [head] + tails
         return tails
     for i in inner + [span.end]:
