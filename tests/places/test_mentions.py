@@ -549,3 +549,25 @@ def test_a_text_named_after_a_place_and_the_end_of_a_name_are_no_places(run):
                  "west of London, easing checks on goods shipped to Belfast.")
     assert "Windsor Framework" not in places and "Leyen" not in places
     assert places["Windsor"].country == "GBR"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a clause does not reach past "across from": that place is on the other side
+    ("Crowds gathered in Narva, a border town on the river across from Ivangorod in Russia, Estonian police said.",
+     "Narva", "EST"),
+    # "cities such as X": a feature word before "such as"
+    ("Residents of frontier cities such as Paju heard the loudspeakers again, South Korean officials said. Seoul "
+     "and Incheon were calm.", "Paju", "KOR"),
+    # "Mount X" and "the X forest" the gazetteer lacks lie in the country the article is about
+    ("A landslide near Mount Aso cut the main road, officials said. Rescuers from Kumamoto, Fukuoka and Tokyo "
+     "were sent to Kyushu.", "Mount Aso", "JPN"),
+    ("Fire crews from Athens fought the blaze in the Dadia forest near Alexandroupolis for a week, Greek officials "
+     "said. Thessaloniki sent planes.", "Dadia forest", "GRC"),
+])
+def test_round_thirteen_classes(run, text, name, country):
+    place = run(text).get(name)
+    assert (place and place.country) == country
+
+
+def test_a_feast_day_is_no_place(run):
+    assert "Easter Sunday" not in run("Gunmen snatched the tourists from a resort in Sabah on Easter Sunday.")

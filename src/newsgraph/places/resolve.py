@@ -80,7 +80,8 @@ FRONT_WORDS = {"front", "frontline", "direction", "axis", "sector", "area", "out
 # A word after a name that makes it a natural feature: "the Shabelle river" is no city (Sevilla).
 NATURE_WORDS = {"river", "lake", "mountains", "mountain", "valley", "dam", "canal", "basin", "desert", "gorge",
                 "plateau", "delta", "hills"}
-FEATURE_WORDS = NATURE_WORDS | {"volcano", "island", "glacier", "reservoir", "creek"}  # of unlisted features
+FEATURE_WORDS = NATURE_WORDS | {"volcano", "island", "glacier", "reservoir", "creek", "forest"}  # of unlisted features
+FEATURE_FIRST = ("River", "Lake", "Mount", "Mt", "Mt.")  # "the River Eden", "Mount Aso"
 # "Serekaniye, known in Arabic as Ras al-Ain", "Dnipro (formerly Dnipropetrovsk)": one place, two names.
 ALIAS_AFTER = re.compile(r",?\s+\(?(?:also\s+|locally\s+|formerly\s+|previously\s+)?(?:known|called|named)\s+"
                          r"(?:in\s+[A-Z]\w+\s+|locally\s+)?(?:as\s+)?(?=[A-Z])|\s+\((?:formerly|previously|also)\s+(?=[A-Z])")
@@ -89,13 +90,14 @@ ALIAS_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,
                           r"(?:in\s+[A-Z]\w+\s+|locally\s+)?(?:as\s+)?$")
 # "Renk, a town near the border in South Sudan's Upper Nile state": the feature word says the
 # name is a place, and what follows "in"/"of" up to the end of the clause contains it (not past
-# a relative pronoun: "Rostov, the Russian city that serves as a hub for the war in Ukraine").
+# a relative pronoun: "Rostov, the Russian city that serves as a hub for the war in Ukraine"; nor
+# past "across from": "Narva, a town on the river across from Ivangorod in Russia").
 APPOSITIVE = re.compile(
     r",\s+(?P<pre>(?:one\s+of\s+)?(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?"
     r"(?P<word>city|cities|town|village|port|hamlet|suburb|settlement|enclave|exclave|resort|commune|municipality|"
     r"township|capital|district|province|region|state|governorate|oblast|department|slum|neighbou?rhood)s?\b"
     r"(?!\s+(?:town|city|village|capital)\b)"  # "a district town": the town
-    r"(?:(?:(?!\b(?:that|which|who|where|whose)\b)(?:[^,.;:()]|,(?=\d)))*?\b(?:in|of)\s+"
+    r"(?:(?:(?!\b(?:that|which|who|where|whose|across|opposite)\b)(?:[^,.;:()]|,(?=\d)))*?\b(?:in|of)\s+"
     r"(?P<container>(?:[^,.;:()]|,(?=\d))+))?", re.I)
 LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
             "inside", "through", "throughout", "via", "between", "within", "on", "above", "below", "beyond", "along"}
@@ -398,7 +400,7 @@ def _unlisted_feature(m: Mention) -> bool:
 
 def _feature_name(name: str) -> bool:
     words = name.split()
-    return len(words) > 1 and (words[-1].lower() in FEATURE_WORDS or words[0] in ("River", "Lake"))
+    return len(words) > 1 and (words[-1].lower() in FEATURE_WORDS or words[0] in FEATURE_FIRST)
 
 
 def _main_country(evidence: Counter) -> str | None:
@@ -536,8 +538,9 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
         trimmed = _trim(ent)
         for span in _split(gaz, _undirected(gaz, _extend(gaz, trimmed))) if trimmed is not None else ():
             ent_tokens.update(range(span.start, span.end))
-            if _part_of_next(span) or span.text.islower() or span[-1].lower_ in DOCUMENT_WORDS:
-                continue  # "flee into the bush" (PERSON), "the Windsor Framework" (FAC)
+            if _part_of_next(span) or span.text.islower() or span[-1].lower_ in DOCUMENT_WORDS \
+                    or all(t.lower_ in DATE_NAMES for t in span):
+                continue  # "flee into the bush" (PERSON), "the Windsor Framework", "on Easter Sunday" (FAC)
             clause, word = _appositive(span, text)
             hint = _feature_hint(span) or word
             locative = _is_locative(span) or clause is not None
@@ -972,6 +975,9 @@ def _feature_hint(span: "Span") -> str | None:
     k = span.start - 2 if span.start >= 2 and doc[span.start - 1].text == "," else span.start - 1
     if k >= 0 and doc[k].lower_ in CITY_WORDS and doc[k].text.islower():
         return "city"  # "the regional capital Bahir Dar", "the port town Mokha", "the provincial capital, Wabag,"
+    if span.start >= 3 and doc[span.start - 2:span.start].text.lower() == "such as" \
+            and doc[span.start - 3].lower_ in CITY_WORDS:  # "frontier cities such as Paju"
+        return "city"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of":
         word = doc[span.start - 2].lower_
         if word in CITY_WORDS:
