@@ -571,3 +571,31 @@ def test_round_thirteen_classes(run, text, name, country):
 
 def test_a_feast_day_is_no_place(run):
     assert "Easter Sunday" not in run("Gunmen snatched the tourists from a resort in Sabah on Easter Sunday.")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Australia, PNG's biggest aid donor, sent engineers to the highlands.", "PNG", "PNG"),
+    # "X, on the border with Y": not the namesake on Y's side
+    ("CAIRO (Reuters) - Trucks waited near El Arish in Egypt for days. Families were crowded into Rafah, on the "
+     "border with Egypt, aid workers in Cairo said.", "Rafah", "PSE"),
+    # a name's other mention is no anchor for its reading: both "Moria" near Jerusalem, neither on Lesbos
+    ("MYTILENE, Greece (Reuters) - Fire swept through the Moria migrant camp on Lesbos, Greek officials said. "
+     "Most of those in Moria had come from Afghanistan, and Athens sent tents.", "Moria", "GRC"),
+])
+def test_round_fourteen_classes(run, text, name, country):
+    place = run(text).get(name)
+    assert (place and place.country) == country
+
+
+def test_a_generic_word_before_of_is_no_leading_name(run):
+    place = run("Migrants boarded boats to cross the Gulf of Uraba toward Panama.").get("Gulf of Uraba")
+    assert place is None or place.resolved != "Persian Gulf"
+
+
+def test_a_describing_word_opening_an_entity_is_trimmed(pipeline):
+    from spacy.tokens import Span
+
+    from newsgraph.places.resolve import _trim
+
+    doc = pipeline.nlp("Neighbouring Sierra Leone has sealed off its eastern districts.")
+    assert _trim(Span(doc, 0, 3, label="ORG")).text == "Sierra Leone"

@@ -56,6 +56,8 @@ CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", 
               "do", "da", "dos", "das"}  # "Rio Grande do Norte", "Mato Grosso do Sul"
 EXTENDERS = CONNECTORS | {"of", "and"}  # only to extend to a name the gazetteer knows: "Port" of "Port of
 # Spain", "Jammu" and "Kashmir"
+# Words an entity span may open with that belong to no place's name
+LEADING_WORDS = {"the", "'s", "’s", "neighbouring", "neighboring", "nearby", "landlocked", "impoverished"}
 # Labels of names written in title case, and the small words such a name may hold
 TITLE_LABELS = {"WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
 NAME_WORDS = CONNECTORS | {"of", "and", "the", "for", "to", "in", "at", "with", "without", "a", "y", "von", "van"}
@@ -202,6 +204,8 @@ NEAR_GAP = re.compile(r",\s+(?:about\s+|some\s+|just\s+)?(?:\d+\s*(?:km|kilometr
 # "Ben Guerdane, near Tunisia's border with Libya": in the country whose border it is.
 BORDER_GAP = re.compile(r",\s+(?:near|along|on|close\s+to)\s+$", re.I)
 OWN_BORDER = re.compile(r"['’]s\s+border")
+# "Rafah, on the border with Egypt": not the namesake on the other side
+BORDER_WITH_GAP = re.compile(r",?\s+(?:near|along|on|at|close\s+to)\s+the\s+(?:border|frontier)\s+with\s+$", re.I)
 POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?", re.I)
 QUALIFIER_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?"
                            r"(?:(?<=the\s)(?:[a-z]+\s+){1,3}of\s+(?:the\s+)?)?$", re.I)  # "in the inland valley of"
@@ -279,8 +283,8 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
             m.placed_in = True
     mentions = [m for m in mentions if believed[id(m)] or m.feature_hint == "city" and m.containers]
     states = {e.admin1 for m in mentions for e, _ in m.candidates[:1] if e.feature == "admin1" and e.admin1}
-    anchors = _anchors(mentions)
-    places = {id(m): _choose(ann, m, evidence, states, countries, [a for a in anchors if a[0] is not m])
+    anchors = _anchors(mentions)  # (a mention's namesakes anchor no reading of it: "Moria" twice, not near Jerusalem)
+    places = {id(m): _choose(ann, m, evidence, states, countries, [a for a in anchors if a[0].own is not m.own])
               for m in mentions}
     for c in (c for m in mentions for c in m.containers if c.source == "context"):
         places[id(c)] = _choose(ann, c, evidence, states, countries, [])
@@ -696,10 +700,11 @@ def _no_name(ent: "Span") -> bool:
 
 
 def _trim(span: "Span") -> "Span | None":
-    """Drop a leading "the", a trailing possessive and trailing common words from an entity span."""
+    """Drop a leading "the" or describing word ("Neighbouring Sierra Leone", ORG), a trailing
+    possessive and trailing common words from an entity span."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in ("the", "'s", "’s"):
+    while start < end and doc[start].lower_ in LEADING_WORDS:
         start += 1
     norp = span.label_ == "NORP"  # and a word the NER took along: "Abuja thousands" (NORP)
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "-", ",", ";", ":")
@@ -851,7 +856,7 @@ def _lookup_span(gaz: Gazetteer, span: "Span", label: str, locative: bool = Fals
     nature = words[-1].lower_ in NATURE_WORDS  # "the Guadalupe River" is no town called Guadalupe
     if words[-1].lower_ in STREET_WORDS:
         return []  # nor "Independence Square" one called Independence
-    for n in range(len(words) - 1, 0, -1):
+    for n in (n for n in range(len(words) - 1, 0, -1) if words[n].lower_ != "of"):  # "Gulf of Uraba" is no Gulf
         cands = [c for c in gaz.lookup(span[:n].text, loose=False)
                  if c[0].importance >= 5 and not (nature and c[0].feature == "city")]
         if cands:
@@ -1083,6 +1088,9 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
             a.qualifiers += _admin(b)
             a.containers.append(b)
             a.placed_in = True
+        elif BORDER_WITH_GAP.fullmatch(gap):
+            across = {e.country for e in _admin(b)}
+            a.candidates = [c for c in a.candidates if c[0].country not in across] or a.candidates
         elif (owner := _admin(a) or _known_city(a)) and POSSESSIVE_GAP.fullmatch(gap):
             b.qualifiers += owner  # "Libya's Tripoli", "Yemen's northern Jawf province", "London's Heathrow airport"
             b.containers.append(a)
