@@ -236,6 +236,7 @@ class Mention:
     placed_in: bool = False  # "X in Y", "X, in Y": the text says what contains it
     echo_of: "Mention | None" = None  # the dateline's place, named again in the text: read as it is
     qualifies: bool = False  # the "Y" of "X, Y": a region or country ("Windsor, Ontario")
+    listed: set[str] = field(default_factory=set)  # the countries of the towns listed with it
 
 
 def places_of(ann: "Annotation") -> list[Place]:
@@ -561,14 +562,15 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 m = _mislabelled(gaz, span, person, locative, hint, clause, groups, text)  # (not "Chao Phraya river")
                 if m is None:
                     continue
+            if _natural_feature(span):  # (a river the gazetteer lacks, named after a town: "the Paraopeba river")
+                m.candidates = [c for c in m.candidates if c[0].feature != "city"]
             nxt = doc[span.end] if span.end < len(doc) else None
-            if not m.candidates and nxt is not None and nxt.lower_ in FEATURE_WORDS and ent.label_ != "NORP":
+            if not m.candidates and nxt is not None and nxt.lower_ in FEATURE_WORDS \
+                    and (ent.label_ != "NORP" or all(t.tag_ == "NNP" for t in span)):  # not "the Himalayan mountain"
                 end = nxt.idx + len(nxt)  # "Guatemala's Fuego volcano": placed in resolve
                 m = Mention(span.start_char, end, text[span.start_char:end], m.source, span.root, [], True)
-            if _natural_feature(span):
-                m.candidates = [c for c in m.candidates if c[0].feature != "city"]
-                if not m.candidates:
-                    continue
+            if len({e.country for e, _ in m.candidates}) > 1:
+                m.listed = _listed_with(span, found)  # "the towns of Tal Abyad and Ras al-Ain": in Syria
             if m.candidates or not m.tentative or hint is not None or (locative and _unlisted_town(span, ent.label_)):
                 add(m)  # a tentative name is kept only if a container places it (resolve)
 
@@ -609,7 +611,7 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
 
 def _listed_with(span: "Span", found: list[Mention]) -> set[str]:
     """The countries of the towns and regions (not countries) found in the list a span belongs to."""
-    members, todo = [], [_first_conjunct(span.root)]
+    members, todo = [], [_first_conjunct(_list_member(span))]
     while todo:
         tok = todo.pop()
         members.append(tok.idx)
@@ -623,7 +625,9 @@ def _echoes(doc, text: str, ents: list[tuple[int, int, str]], m: Mention, start:
             persons: bool = False):
     """The other places where the text names a found place again, read as it is: outside any
     longer entity ("The Washington Post"), not after a title ("Mr Kappan"), not in capitals
-    (a dateline) and, unless `persons`, not where the NER sees a person ("Ramos received")."""
+    (a dateline) and, unless `persons` or the name is a city's of two words or more ("Ciudad Juarez,
+    which lies"), not where the NER sees a person ("Ramos received")."""
+    persons = persons or " " in m.text and any(how == "name" and e.importance >= 5.5 for e, how in m.candidates)
     for again in re.finditer(rf"\b{re.escape(m.text)}\b", text[start:], flags):
         a, b = start + again.start(), start + again.end()
         span = doc.char_span(a, b)
@@ -701,14 +705,16 @@ def _no_name(ent: "Span") -> bool:
 
 def _trim(span: "Span") -> "Span | None":
     """Drop a leading "the" or describing word ("Neighbouring Sierra Leone", ORG), a trailing
-    possessive and trailing common words from an entity span."""
+    possessive, trailing common words and numbers from an entity span."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and doc[start].lower_ in LEADING_WORDS:
         start += 1
     norp = span.label_ == "NORP"  # and a word the NER took along: "Abuja thousands" (NORP)
+    other = span.label_ not in PLACE_LABELS  # or a score: "beating hosts Qatar 2-0" (PERSON)
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "-", ",", ";", ":")
-                           or norp and doc[end - 1].is_lower and doc[end - 1].pos_ in ("NOUN", "VERB")):
+                           or norp and doc[end - 1].is_lower and doc[end - 1].pos_ in ("NOUN", "VERB")
+                           or other and doc[end - 1].like_num):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -947,6 +953,12 @@ def _is_locative(span: "Span") -> bool:
     return root.dep_ == "dobj" and _verb_in(head, PLACE_OBJECT_VERBS)
 
 
+def _list_member(span: "Span") -> "Token":
+    """The token by which a span belongs to a list: its root, or the word that joins the list
+    where the parse breaks the name ("... Tal Abyad and Ras al-Ain": "al")."""
+    return next((t for t in span if t.dep_ == "conj" and not span.start <= t.head.i < span.end), span.root)
+
+
 def _first_conjunct(tok: "Token") -> "Token":
     """The first member of the list a token ends: "Djibo" in "Arbinda, Djibo and Gorom-Gorom"."""
     while tok.dep_ == "conj" and tok.head.i < tok.i:
@@ -968,9 +980,9 @@ def _verb_in(verb: "Token", words: set[str]) -> bool:
 
 def _feature_hint(span: "Span") -> str | None:
     doc = span.doc
-    first = _first_conjunct(span.root)
-    if first.i < span.start:  # "the towns of Kiwanja and Rutshuru"
-        return _feature_hint(doc[first.i:first.i + 1])
+    first = _first_conjunct(_list_member(span))
+    if first.i < span.start:  # "the towns of Kiwanja and Rutshuru", "... of Tal Abyad and"
+        return _feature_hint(doc[first.left_edge.i:first.i + 1])
     last = span[-1].lower_ if len(span) > 1 else ""  # "State" alone is no feature word
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     if last in ADMIN_WORDS or nxt in ADMIN_WORDS:
@@ -1160,12 +1172,14 @@ def _countries_named(text: str, gaz: Gazetteer) -> list[Entry]:
 
 
 def _norp_qualifier(m: Mention, gaz: Gazetteer) -> str | None:
-    """"the Lebanese city of Tripoli", "the Libyan capital Tripoli", "the Syrian town Kobani"."""
+    """"the Lebanese city of Tripoli", "the Libyan capital Tripoli", "the Syrian town Kobani", "the
+    Syrian border towns of Tal Abyad and Ras al-Ain"."""
     doc = m.root.doc
-    first = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if first is None:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
         return None
-    k = first.start - 1
+    first = _first_conjunct(_list_member(span))
+    k = (first.left_edge.i if first.i < span.start else span.start) - 1
     if k >= 0 and doc[k].lower_ == "of":
         k -= 1
     if k >= 1 and doc[k].lower_ in CITY_WORDS | ADMIN_WORDS | {"island"}:  # "the Italian island of Lampedusa"
@@ -1238,7 +1252,10 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str], 
     # A small town needs more than the article's country to take a name from a bigger place
     # (Saint Helena, California, in an article full of the United States), unless the bigger
     # place bears it only as another name (Westport, New Zealand; not Kansas City).
-    minor_context = W_CONTEXT / 3 if any(not e.minor and how == "name" for e, how in m.candidates) else W_CONTEXT
+    known = any(not e.minor and how == "name" for e, how in m.candidates)
+    minor_context = W_CONTEXT / 3 if known else W_CONTEXT
+    # a town takes no article: "across the Rio Grande" is the river (not so "the Mosul dam": no river's name)
+    river = ann.document.text[max(0, m.start - 4):m.start] == "the " and any(e.feature == "water" for e, _ in m.candidates)
     scored = []
     for entry, how in m.candidates:
         score = _prior(entry, how)
@@ -1253,6 +1270,10 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str], 
             score += W_QUALIFIER
         if entry.admin1 and entry.feature == "city" and entry.admin1 in qual_states:
             score += W_QUALIFIER
+        if entry.country in m.listed and not known:  # (not "as far as New Delhi and Dhaka")
+            score += W_FEATURE
+        if river and entry.feature == "city":
+            score -= W_FEATURE
         if m.feature_hint == "city" and entry.feature == "city":
             score += W_FEATURE
         elif m.feature_hint == "admin" and entry.feature in ADMIN_FEATURES:
