@@ -629,3 +629,21 @@ def test_a_city_of_two_words_named_again_as_a_person_is_read_again(pipeline):
             "which lies across the river from El Paso, has become the most violent city in Mexico.")
     found = [p.country for p in pipeline(text, date="2010-02-01").places if p.name == "Ciudad Juarez"]
     assert found == ["MEX", "MEX"]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # "X, west of Y": the text puts a little-known name on the map
+    ("Iraqi commanders said their next target would be Tal Afar, west of Mosul, after Hawija.", "Tal Afar", "IRQ"),
+    # a building the gazetteer lacks lies in the country the article is plainly about
+    ("PARIS (Reuters) - Strikes shut the Paris metro on Thursday and marches filled Marseille and Lyon. The Eiffel "
+     "Tower closed, French unions said.", "Eiffel Tower", "FRA"),
+    # "the X river" after a name of no entity
+    ("Two trains collided near Bad Aibling in Bavaria, Germany, on a line that runs beside the Mangfall river, "
+     "police in Munich said.", "Mangfall river", "DEU"),
+    # a named state does not lift a small namesake over a big city ("from Detroit and Cleveland to Toronto")
+    ("The blackout spread through Ohio and Michigan, from Detroit and Cleveland to Toronto, grid officials in Ohio "
+     "said.", "Toronto", "CAN"),
+])
+def test_round_sixteen_classes(run, text, name, country):
+    place = run(text).get(name)
+    assert (place and place.country) == country

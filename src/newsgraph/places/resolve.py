@@ -125,6 +125,8 @@ AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "appos"}
 STRIKE_VERBS = {"hit", "strike", "struck", "attack", "target", "pound", "bombard", "rock", "shake"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
               "north-east", "north-west", "south-east", "south-west"}
+DISTANCE_WORDS = {"about", "some", "just", "roughly", "nearly", "km", "kilometres", "kilometers", "miles", "mi", "(",
+                  ")"}
 DIRECTION_WORDS = DIRECTIONS | {"northern", "southern", "eastern", "western", "central", "northeastern",
                                 "northwestern", "southeastern", "southwestern"}
 OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "control", "capture", "siege", "fall",
@@ -399,8 +401,9 @@ def _street(m: Mention) -> bool:
 
 
 def _unlisted_feature(m: Mention) -> bool:
-    """A river, lake, valley or volcano the gazetteer lacks ("the River Eden", "Lake Hora")."""
-    return not m.candidates and _feature_name(m.text)
+    """A river, lake, valley, volcano or building the gazetteer lacks ("the River Eden", "Lake
+    Hora", "the Eiffel Tower" as FAC)."""
+    return not m.candidates and (_feature_name(m.text) or m.root is not None and m.root.ent_type_ == "FAC")
 
 
 def _feature_name(name: str) -> bool:
@@ -583,10 +586,11 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
             if word == "city" and clause is not None and clause[1] > clause[0] and TOWN_NAME.fullmatch(span.text):
                 add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, [], True, word,
                             clause=clause, tentative=True))
-            elif _feature_name(span.text) and not _title_case(span.sent):  # "the Paraopeba River": placed in
-                # resolve (and not "River" of it)
-                add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, [], True))
-            continue
+            elif not _title_case(span.sent) and (_feature_name(span.text) or span.end < len(doc) and doc[
+                    span.end].text in FEATURE_WORDS):  # "the Paraopeba River", "the Mangfall river": placed in
+                end = span.end_char if _feature_name(span.text) else doc[span.end].idx + len(doc[span.end])
+                add(Mention(span.start_char, end, text[span.start_char:end], "propn", span.root, [], True))
+            continue  # (and not "River" of it)
         hint = _feature_hint(span) or word
         locative = _is_locative(span) or hint is not None
         if not locative and (_title_case(span.sent) or _modifies_common_noun(span) or _after_title(span)):
@@ -950,7 +954,21 @@ def _is_locative(span: "Span") -> bool:
     if root.dep_ == "nsubj" and head.lemma_ in ("lie", "locate") and any(  # "Chibok lies in Borno state"
             c.dep_ == "prep" and c.lower_ in LOCATIVE for c in head.children):
         return True
-    return root.dep_ == "dobj" and _verb_in(head, PLACE_OBJECT_VERBS)
+    return root.dep_ == "dobj" and _verb_in(head, PLACE_OBJECT_VERBS) or _placed_near(span)
+
+
+def _placed_near(span: "Span") -> bool:
+    """"Tal Afar, west of Mosul", "Akobo, 20 km east of ...": the text puts the name on a map."""
+    doc, j = span.doc, span.end
+    if j >= len(doc) or doc[j].text != ",":
+        return False
+    j += 1
+    while j < len(doc) and (doc[j].like_num or doc[j].lower_ in DISTANCE_WORDS):
+        j += 1
+    k = j
+    while k < len(doc) and (doc[k].lower_ in DIRECTIONS or doc[k].text == "-"):
+        k += 1
+    return j < k < len(doc) and doc[k].lower_ == "of"
 
 
 def _list_member(span: "Span") -> "Token":
@@ -1263,7 +1281,8 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str], 
             weight = minor_context if entry.minor else W_CONTEXT
             score += weight * max(0.0, evidence[entry.country] - own[entry.country]) / total
         if entry.admin1 and entry.feature == "city" and entry.admin1 in states:
-            score += W_STATE
+            score += W_STATE / 3 if known and entry.minor else W_STATE  # (not "from Detroit and Cleveland to
+            # Toronto" in Ohio)
         if entry.capital and entry.country in countries:
             score += W_CAPITAL
         if entry.country in qual_countries and not (entry in m.qualifiers):
