@@ -277,14 +277,17 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     for m in mentions:
         if m.feature_hint == "city" and not believed[id(m)]:  # "the nearby town of Aguas Calientes" (only
             m.candidates, m.tentative = [], True  # Mexico's is listed): unlisted, if its sentence places it
+        elif _feature_name(m.text) and not believed[id(m)]:  # "the Flint River" (Jamaica's is listed)
+            m.candidates = []
     _in_the_sentence_country(ann, mentions, gaz)  # for those, and those whose only match was a loose guess
     for m in mentions:  # else, the country the article is plainly about, twice over ("overran the town of
         # Konna" in an article on Mali, not "Laukkaing ... on the Chinese border")
-        if main and evidence[main] >= 2 and m.feature_hint == "city" and not m.candidates and not m.containers \
-                and TOWN_NAME.fullmatch(m.text):
+        if main and evidence[main] >= 2 and not m.candidates and not m.containers and (
+                m.feature_hint == "city" and TOWN_NAME.fullmatch(m.text) or _unlisted_feature(m)):
             m.containers.append(_context(m, gaz.country(main)))
             m.placed_in = True
-    mentions = [m for m in mentions if believed[id(m)] or m.feature_hint == "city" and m.containers]
+    mentions = [m for m in mentions if believed[id(m)] or (m.feature_hint == "city" or _unlisted_feature(m))
+                and m.containers]
     states = {e.admin1 for m in mentions for e, _ in m.candidates[:1] if e.feature == "admin1" and e.admin1}
     anchors = _anchors(mentions)  # (a mention's namesakes anchor no reading of it: "Moria" twice, not near Jerusalem)
     places = {id(m): _choose(ann, m, evidence, states, countries, [a for a in anchors if a[0].own is not m.own])
