@@ -571,8 +571,9 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
             if _natural_feature(span):  # (a river the gazetteer lacks, named after a town: "the Paraopeba river")
                 m.candidates = [c for c in m.candidates if c[0].feature != "city"]
             nxt = doc[span.end] if span.end < len(doc) else None
-            if not m.candidates and nxt is not None and nxt.lower_ in FEATURE_WORDS \
-                    and (ent.label_ != "NORP" or all(t.tag_ == "NNP" for t in span)):  # not "the Himalayan mountain"
+            if not m.candidates and nxt is not None and nxt.lower_ in FEATURE_WORDS and nxt.dep_ != "compound" \
+                    and (ent.label_ != "NORP" or all(t.tag_ == "NNP" for t in span)):  # not "the Himalayan mountain
+                # village of Dehradun"
                 end = nxt.idx + len(nxt)  # "Guatemala's Fuego volcano": placed in resolve
                 m = Mention(span.start_char, end, text[span.start_char:end], m.source, span.root, [], True)
             if len({e.country for e, _ in m.candidates}) > 1:
