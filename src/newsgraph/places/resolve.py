@@ -495,8 +495,8 @@ def _anchors(mentions: list[Mention]) -> list[tuple[Mention, float, float]]:
 # mentions -------------------------------------------------------------------------------------
 def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
     doc, text = ann.doc, ann.document.text
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if not _no_name(e)]  # (doc.ents is built anew
-    # on each use)
+    # (doc.ents is built anew on each use)
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if not _no_name(e)]
     found: list[Mention] = []
     taken = bytearray(len(text) + 1)
 
@@ -1277,7 +1277,8 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str], 
     known = any(not e.minor and how == "name" for e, how in m.candidates)
     minor_context = W_CONTEXT / 3 if known else W_CONTEXT
     # a town takes no article: "across the Rio Grande" is the river (not so "the Mosul dam": no river's name)
-    river = ann.document.text[max(0, m.start - 4):m.start] == "the " and any(e.feature == "water" for e, _ in m.candidates)
+    river = ann.document.text[max(0, m.start - 4):m.start] == "the " \
+        and any(e.feature == "water" for e, _ in m.candidates)
     scored = []
     for entry, how in m.candidates:
         score = _prior(entry, how)
