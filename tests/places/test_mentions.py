@@ -579,11 +579,16 @@ def test_seventh_session_classes(run, text, name, country):
     assert (place and place.country) == country
 
 
-def test_an_unlisted_town_named_again_keeps_its_container(pipeline):
-    text = ("A blast wrecked a filling station in the village of Creeslough in County Donegal on Friday. The "
-            "prime minister visited Creeslough on Saturday.")
-    found = [p.country for p in pipeline(text, date="2022-10-08").places if p.name == "Creeslough"]
-    assert found == ["IRL", "IRL"]
+@pytest.mark.parametrize("text, name, country", [
+    # an unlisted town the text introduced keeps its container where it is named again
+    ("A blast wrecked a filling station in the village of Creeslough in County Donegal on Friday. The prime "
+     "minister visited Creeslough on Saturday.", "Creeslough", "IRL"),
+    # a city of two words or more is read again where the NER sees a person
+    ("Gunmen killed 14 people at a party in Ciudad Juarez, police in Chihuahua state said. Ciudad Juarez, which "
+     "lies across the river from El Paso, has become the most violent city in Mexico.", "Ciudad Juarez", "MEX"),
+])
+def test_a_name_read_again(pipeline, text, name, country):
+    assert [p.country for p in pipeline(text, date="2020-01-01").places if p.name == name] == [country, country]
 
 
 def test_a_text_named_after_a_place_and_the_end_of_a_name_are_no_places(run):
@@ -614,13 +619,6 @@ def test_a_describing_word_opening_an_entity_is_trimmed(pipeline):
 def test_a_river_takes_the_article_a_town_does_not(run):
     place = run("Migrants waded across the Rio Grande into El Paso from Ciudad Juarez in Mexico.")["Rio Grande"]
     assert place.feature == "water" and place.country is None
-
-
-def test_a_city_of_two_words_named_again_as_a_person_is_read_again(pipeline):
-    text = ("Gunmen killed 14 people at a party in Ciudad Juarez, police in Chihuahua state said. Ciudad Juarez, "
-            "which lies across the river from El Paso, has become the most violent city in Mexico.")
-    found = [p.country for p in pipeline(text, date="2010-02-01").places if p.name == "Ciudad Juarez"]
-    assert found == ["MEX", "MEX"]
 
 
 def test_round_seventeen_classes(run):

@@ -495,8 +495,8 @@ def _anchors(mentions: list[Mention]) -> list[tuple[Mention, float, float]]:
 # mentions -------------------------------------------------------------------------------------
 def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
     doc, text = ann.doc, ann.document.text
-    # (doc.ents is built anew on each use)
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if not _no_name(e)]
+    names = [e for e in doc.ents if not _no_name(e)]  # (doc.ents is built anew on each use)
+    ents = [(e.start_char, e.end_char, e.label_) for e in names]
     found: list[Mention] = []
     taken = bytearray(len(text) + 1)
 
@@ -532,9 +532,7 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
 
     groups = _group_names(tuple(getattr(getattr(ann.options, "actors", None), "kb_files", ()) or ()))
     ent_tokens = set()
-    for ent in doc.ents:
-        if _no_name(ent):
-            continue
+    for ent in names:
         ent_tokens.update(range(ent.start, ent.end))
         if ent.label_ == "NORP" and ent.end < len(doc) and doc[ent.end].is_lower:  # "the Korean peninsula"
             span = doc[ent.start:ent.end + 1]
@@ -570,10 +568,8 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                     continue
             if _natural_feature(span):  # (a river the gazetteer lacks, named after a town: "the Paraopeba river")
                 m.candidates = [c for c in m.candidates if c[0].feature != "city"]
-            nxt = doc[span.end] if span.end < len(doc) else None
-            if not m.candidates and nxt is not None and nxt.lower_ in FEATURE_WORDS and nxt.dep_ != "compound" \
-                    and (ent.label_ != "NORP" or all(t.tag_ == "NNP" for t in span)):  # not "the Himalayan mountain
-                # village of Dehradun"
+            nxt = _feature_after(span)
+            if not m.candidates and nxt is not None and (ent.label_ != "NORP" or all(t.tag_ == "NNP" for t in span)):
                 end = nxt.idx + len(nxt)  # "Guatemala's Fuego volcano": placed in resolve
                 m = Mention(span.start_char, end, text[span.start_char:end], m.source, span.root, [], True)
             if len({e.country for e, _ in m.candidates}) > 1:
@@ -590,11 +586,11 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
             if word == "city" and clause is not None and clause[1] > clause[0] and TOWN_NAME.fullmatch(span.text):
                 add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, [], True, word,
                             clause=clause, tentative=True))
-            elif not _title_case(span.sent) and (_feature_name(span.text) or span.end < len(doc) and doc[
-                    span.end].text in FEATURE_WORDS):  # "the Paraopeba River", "the Mangfall river": placed in
-                end = span.end_char if _feature_name(span.text) else doc[span.end].idx + len(doc[span.end])
+            elif not _title_case(span.sent) and (_feature_name(span.text) or (nxt := _feature_after(span))):
+                # "the Paraopeba River", "the Mangfall river": placed in resolve (and not "River" of it)
+                end = span.end_char if _feature_name(span.text) else nxt.idx + len(nxt)
                 add(Mention(span.start_char, end, text[span.start_char:end], "propn", span.root, [], True))
-            continue  # (and not "River" of it)
+            continue
         hint = _feature_hint(span) or word
         locative = _is_locative(span) or hint is not None
         if not locative and (_title_case(span.sent) or _modifies_common_noun(span) or _after_title(span)):
@@ -826,6 +822,14 @@ def _natural_feature(span: "Span") -> bool:
     return span.end < len(doc) and doc[span.end].text in NATURE_WORDS  # lowercase: not "Nuba Mountains"
 
 
+def _feature_after(span: "Span") -> "Token | None":
+    """The feature word after a name that the gazetteer lacks ("the Mangfall river", "Guatemala's
+    Fuego volcano"), unless it modifies a noun ("the Himalayan mountain village")."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt if nxt is not None and nxt.lower_ in FEATURE_WORDS and nxt.dep_ != "compound" else None
+
+
 def _part_of_next(span: "Span") -> bool:
     """ "the Old City" of "the Old City of Tal Afar": a part of the place named after "of" (found
     on its own), not GeoNames' Old City of Jerusalem."""
@@ -975,6 +979,14 @@ def _placed_near(span: "Span") -> bool:
     return j < k < len(doc) and doc[k].lower_ == "of"
 
 
+def _list_head(span: "Span") -> "Span":
+    """The first member of the list a span ends ("Kiwanja" of "the towns of Kiwanja and Rutshuru",
+    "Tal Abyad" of "... of Tal Abyad and Ras al-Ain"), or the span itself: where its feature word
+    and demonym stand."""
+    first = _first_conjunct(_list_member(span))
+    return span.doc[first.left_edge.i:first.i + 1] if first.i < span.start else span
+
+
 def _list_member(span: "Span") -> "Token":
     """The token by which a span belongs to a list: its root, or the word that joins the list
     where the parse breaks the name ("... Tal Abyad and Ras al-Ain": "al")."""
@@ -1002,9 +1014,9 @@ def _verb_in(verb: "Token", words: set[str]) -> bool:
 
 def _feature_hint(span: "Span") -> str | None:
     doc = span.doc
-    first = _first_conjunct(_list_member(span))
-    if first.i < span.start:  # "the towns of Kiwanja and Rutshuru", "... of Tal Abyad and"
-        return _feature_hint(doc[first.left_edge.i:first.i + 1])
+    head = _list_head(span)
+    if head.start < span.start:  # "the towns of Kiwanja and Rutshuru", "... of Tal Abyad and"
+        return _feature_hint(head)
     last = span[-1].lower_ if len(span) > 1 else ""  # "State" alone is no feature word
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     if last in ADMIN_WORDS or nxt in ADMIN_WORDS:
@@ -1200,8 +1212,7 @@ def _norp_qualifier(m: Mention, gaz: Gazetteer) -> str | None:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return None
-    first = _first_conjunct(_list_member(span))
-    k = (first.left_edge.i if first.i < span.start else span.start) - 1
+    k = _list_head(span).start - 1
     if k >= 0 and doc[k].lower_ == "of":
         k -= 1
     if k >= 1 and doc[k].lower_ in CITY_WORDS | ADMIN_WORDS | {"island"}:  # "the Italian island of Lampedusa"
