@@ -629,3 +629,32 @@ def test_round_seventeen_classes(run):
     # the mountain ranges of news, curated: the Alps in no one country
     alps = run("Glaciers across the Alps are shrinking fast, scientists in Zurich said.")["Alps"]
     assert (alps.country, alps.resolved) == (None, "Alps")
+
+
+@pytest.mark.parametrize("text, name, country, resolved", [
+    # a building or street the gazetteer lacks stands in the city named just before it, or the dateline's
+    ("Crowds gathered in Budapest on Saturday. Police sealed off the Chain Bridge as the march began.",
+     "Chain Bridge", "HUN", "Budapest"),
+    ("LISBON (Reuters) - Portugal's prime minister resigned on Tuesday. Speaking outside the Sao Bento Palace, "
+     "he said he had done nothing wrong.", "Sao Bento Palace", "PRT", "Lisbon"),
+    # a name the gazetteer knows only as a weak namesake, before a feature word
+    ("A wildfire spread along the Bistrita valley in northern Romania on Monday, officials in Bucharest said.",
+     "Bistrita valley", "ROU", "Romania"),
+    # a peninsula is a feature of the country the article is about
+    ("Storms cut power to thousands of homes on the Dingle peninsula, Irish officials said.", "Dingle peninsula",
+     "IRL", "Ireland"),
+    # "X, in western Y": the text puts X on the map, whatever the NER calls it
+    ("Bankstown, in western Sydney, recorded 47C as the heatwave hit New South Wales.", "Bankstown", "AUS",
+     "Bankstown"),
+])
+def test_eighth_session_classes(run, text, name, country, resolved):
+    """Classes of the first-run misses of natural round 18."""
+    place = run(text).get(name)
+    assert (place and (place.country, place.resolved)) == (country, resolved)
+
+
+def test_a_small_namesake_is_no_reading_where_only_another_name_points_to_its_country(run):
+    """Santiago's many namesakes give Mexico a little weight; it does not make the copper mine a Mexican village."""
+    place = run("Output fell at Escondida, BHP's copper mine in Chile's Atacama desert, after a strike, "
+                "officials in Santiago said.").get("Escondida")
+    assert place is None or place.country == "CHL"

@@ -82,7 +82,7 @@ FRONT_WORDS = {"front", "frontline", "direction", "axis", "sector", "area", "out
 # A word after a name that makes it a natural feature: "the Shabelle river" is no city (Sevilla).
 NATURE_WORDS = {"river", "lake", "mountains", "mountain", "valley", "dam", "canal", "basin", "desert", "gorge",
                 "plateau", "delta", "hills"}
-FEATURE_WORDS = NATURE_WORDS | {"volcano", "island", "glacier", "reservoir", "creek", "forest"}  # of unlisted features
+FEATURE_WORDS = NATURE_WORDS | {"volcano", "island", "glacier", "reservoir", "creek", "forest", "peninsula"}  # of unlisted features
 FEATURE_FIRST = ("River", "Lake", "Mount", "Mt", "Mt.")  # "the River Eden", "Mount Aso"
 # "Serekaniye, known in Arabic as Ras al-Ain", "Dnipro (formerly Dnipropetrovsk)": one place, two names.
 ALIAS_AFTER = re.compile(r",?\s+\(?(?:also\s+|locally\s+|formerly\s+|previously\s+)?(?:known|called|named)\s+"
@@ -265,6 +265,12 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
                  if best and best[0].feature == "country"}  # the countries the article names
     for m in mentions:
         _drop_outside(m, countries)
+    for m in mentions:  # "Prague ... Police closed the Charles Bridge", "LONDON - ... outside 10 Downing Street"
+        if not m.candidates and not m.containers and (_street(m) or m.root is not None and m.root.ent_type_ == "FAC"):
+            city = _city_before(ann, m, mentions)
+            if city is not None:
+                m.containers.append(city)
+                m.placed_in = True
     evidence = _country_evidence(ann, mentions, gaz)
     main = _main_country(evidence)
     for m in mentions:
@@ -328,6 +334,19 @@ def _in_the_sentence_country(ann: "Annotation", mentions: list[Mention], gaz: Ga
         if len(countries) == 1:
             m.containers.append(_context(m, gaz.country(countries.pop())))
             m.placed_in = True
+
+
+def _city_before(ann: "Annotation", m: Mention, mentions: list[Mention]) -> Mention | None:
+    """The city a building or street the gazetteer lacks stands in: the last well-known city named
+    in its sentence or the one before, else the dateline's; not one of another country than the
+    sentence's other places ("Luzon, linking the former naval base at Subic Bay", after Beijing)."""
+    sentence = ann.sentence_of(m.start)
+    here = {best[0].country for o in mentions if o is not m and ann.sentence_of(o.start) == sentence
+            and (best := _likeliest(o.candidates))}
+    cities = [o for o in mentions if o.end <= m.start and (city := _known_city(o))
+              and (not here or city[0].country in here)]
+    near = [o for o in cities if o.source != "dateline" and ann.sentence_of(o.start) >= sentence - 1]
+    return near[-1] if near else next((o for o in cities if o.source == "dateline"), None)
 
 
 def _origin_after(o: Mention, m: Mention) -> bool:
@@ -449,8 +468,8 @@ def _believable(m: Mention, evidence: Counter) -> bool:
     if any(evidence[c] >= 0.5 for c in countries) or countries & {q.country for q in m.qualifiers} or any(
             e.admin1 in m.qualifier_states for e, _ in m.candidates):
         return True
-    if sum(evidence.values()) >= 1 and not any(evidence[c] >= 0.1 for c in countries):
-        return False
+    if sum(evidence.values()) >= 1 and not any(evidence[c] >= max(0.1, max(evidence.values()) / 5) for c in countries):
+        return False  # (nor where a namesake of another place barely points there: Santiago's in Mexico)
     return m.feature_hint is not None or (m.source == "ner" and m.locative)
 
 
@@ -582,25 +601,27 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
         if any(taken[span.start_char:span.end_char]):
             continue
         clause, word = _appositive(span, text)
-        if not cands:  # "stormed Saraf Omra, a town in North Darfur": kept if its container places it
-            if word == "city" and clause is not None and clause[1] > clause[0] and TOWN_NAME.fullmatch(span.text):
-                add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, [], True, word,
-                            clause=clause, tentative=True))
-            elif not _title_case(span.sent) and (_feature_name(span.text) or (nxt := _feature_after(span))):
-                # "the Paraopeba River", "the Mangfall river": placed in resolve (and not "River" of it)
-                end = span.end_char if _feature_name(span.text) else nxt.idx + len(nxt)
-                add(Mention(span.start_char, end, text[span.start_char:end], "propn", span.root, [], True))
-            continue
-        hint = _feature_hint(span) or word
-        locative = _is_locative(span) or hint is not None
-        if not locative and (_title_case(span.sent) or _modifies_common_noun(span) or _after_title(span)):
-            taken[span.start_char:span.end_char] = b"\x01" * (span.end_char - span.start_char)
-            continue  # "Split Deepens Over Nice Deal", "Mobile phones" (and not "Mobile" of it)
-        listed = _listed_with(span, found)  # "Timbuktu, Gao and Kidal": a town listed with its neighbours
-        cands = [c for c in cands if _strong(c, locative) or c[0].country in listed and c[1] != "variant"]
         if cands:
-            add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, cands, locative, hint,
-                        clause=clause))
+            hint = _feature_hint(span) or word
+            locative = _is_locative(span) or hint is not None
+            if not locative and (_title_case(span.sent) or _modifies_common_noun(span) or _after_title(span)):
+                taken[span.start_char:span.end_char] = b"\x01" * (span.end_char - span.start_char)
+                continue  # "Split Deepens Over Nice Deal", "Mobile phones" (and not "Mobile" of it)
+            listed = _listed_with(span, found)  # "Timbuktu, Gao and Kidal": a town listed with its neighbours
+            cands = [c for c in cands if _strong(c, locative) or c[0].country in listed and c[1] != "variant"]
+            if cands:
+                add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, cands, locative, hint,
+                            clause=clause))
+                continue
+        # a name the gazetteer lacks, or gives only a weak namesake ("near the Tempi valley", not Tempe):
+        if word == "city" and clause is not None and clause[1] > clause[0] and TOWN_NAME.fullmatch(span.text):
+            # "stormed Saraf Omra, a town in North Darfur": kept if its container places it
+            add(Mention(span.start_char, span.end_char, span.text, "propn", span.root, [], True, word,
+                        clause=clause, tentative=True))
+        elif not _title_case(span.sent) and (_feature_name(span.text) or (nxt := _feature_after(span))):
+            # "the Paraopeba River", "the Mangfall river": placed in resolve (and not "River" of it)
+            end = span.end_char if _feature_name(span.text) else nxt.idx + len(nxt)
+            add(Mention(span.start_char, end, text[span.start_char:end], "propn", span.root, [], True))
     echoed = set()
     for m in list(found):  # one sense per article: "Bouake" opening a sentence, where the tagger
         if (m.candidates or m.feature_hint == "city") and m.source != "dateline" and m.echo_of is None \
@@ -966,11 +987,14 @@ def _is_locative(span: "Span") -> bool:
 
 
 def _placed_near(span: "Span") -> bool:
-    """"Tal Afar, west of Mosul", "Akobo, 20 km east of ...": the text puts the name on a map."""
+    """"Tal Afar, west of Mosul", "Akobo, 20 km east of ...", "Penrith, in western Sydney": the
+    text puts the name on a map."""
     doc, j = span.doc, span.end
     if j >= len(doc) or doc[j].text != ",":
         return False
     j += 1
+    if j + 2 < len(doc) and doc[j].lower_ == "in" and doc[j + 1].lower_ in DIRECTION_WORDS and _capitalised(doc[j + 2]):
+        return True
     while j < len(doc) and (doc[j].like_num or doc[j].lower_ in DISTANCE_WORDS):
         j += 1
     k = j
