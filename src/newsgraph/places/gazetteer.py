@@ -522,10 +522,14 @@ _DISTRICT_TYPE = re.compile(r"\s+(?:district|territory|county|municipality|depar
 _TYPE_SUFFIX = re.compile(r"\s+(?:(?:Zhuangzu|Huizu|Uygur|Weiwu'er)\s+)?(?:Sheng|Zizhiqu|Shi)$|\s+oblysy$")
 
 
+_NUMBERED = re.compile(r"\s*\((?:Region [IVXAB-]+|[A-Z]{2,5})\)$")  # "(Region IV-A)", "(ARMM)"
+
+
 def _short_forms(name: str) -> list[str]:
     """The name news uses for an ISO name with its type: "Guangdong" of "Guangdong Sheng",
-    "Tatarstan" of "Tatarstan, Respublika", "Murcia" of "Murcia, Región de"."""
-    head, _, tail = name.partition(",")
+    "Tatarstan" of "Tatarstan, Respublika", "Murcia" of "Murcia, Región de", "Bicol" of "Bicol
+    (Region V)"."""
+    head, _, tail = _NUMBERED.sub("", name).partition(",")
     if "." in tail:  # "Virgin Islands, U.S.": the qualifier tells it from the British ones
         return []
     head = _TYPE_SUFFIX.sub("", head).strip()

@@ -83,7 +83,7 @@ FRONT_WORDS = {"front", "frontline", "direction", "axis", "sector", "area", "out
 NATURE_WORDS = {"river", "lake", "mountains", "mountain", "valley", "dam", "canal", "basin", "desert", "gorge",
                 "plateau", "delta", "hills"}
 FEATURE_WORDS = NATURE_WORDS | {"volcano", "island", "glacier", "reservoir", "creek", "forest", "peninsula"}  # of unlisted features
-FEATURE_FIRST = ("River", "Lake", "Mount", "Mt", "Mt.")  # "the River Eden", "Mount Aso"
+FEATURE_FIRST = ("River", "Lake", "Mount", "Mt", "Mt.", "Wadi")  # "the River Eden", "Mount Aso"
 # "Serekaniye, known in Arabic as Ras al-Ain", "Dnipro (formerly Dnipropetrovsk)": one place, two names.
 ALIAS_AFTER = re.compile(r",?\s+\(?(?:also\s+|locally\s+|formerly\s+|previously\s+)?(?:known|called|named)\s+"
                          r"(?:in\s+[A-Z]\w+\s+|locally\s+)?(?:as\s+)?(?=[A-Z])|\s+\((?:formerly|previously|also)\s+(?=[A-Z])")
@@ -114,7 +114,7 @@ PLACE_NOUNS = {"insurgency", "war", "conflict", "crisis", "offensive", "fighting
                "frontline", "battle", "clashes", "violence", "unrest", "protests", "riots", "famine",
                "refugees", "camp", "border", "region", "province", "area", "mayor", "governor", "residents",
                "airport", "port", "authorities", "refinery", "airfield", "airbase", "oilfield", "reactor", "complex",
-               "shrine"}
+               "shrine", "crossing", "post", "checkpoint"}
 # What a place has ("Garoua's central market", "Kherson's airport"), beyond OF_PLACE.
 PLACE_HOLDINGS = {"market", "airport", "harbour", "harbor", "hospital", "square", "neighbourhood", "neighborhood",
                   "district", "old", "downtown", "outskirt", "suburb", "street", "port", "river", "waterfront"}
@@ -265,12 +265,14 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
                  if best and best[0].feature == "country"}  # the countries the article names
     for m in mentions:
         _drop_outside(m, countries)
-    for m in mentions:  # "Prague ... Police closed the Charles Bridge", "LONDON - ... outside 10 Downing Street"
-        if not m.candidates and not m.containers and (_street(m) or m.root is not None and m.root.ent_type_ == "FAC"):
-            city = _city_before(ann, m, mentions)
-            if city is not None:
-                m.containers.append(city)
-                m.placed_in = True
+    for m in (m for m in mentions if not m.candidates and not m.containers):
+        # "the Wadi Derna" in an article on Derna; "Prague ... Police closed the Charles Bridge", "LONDON -
+        # ... outside 10 Downing Street"
+        place = _feature_name(m.text) and _named_after(m, mentions) or (
+            _street(m) or m.root is not None and m.root.ent_type_ == "FAC") and _city_before(ann, m, mentions)
+        if place:
+            m.containers.append(place)
+            m.placed_in = True
     evidence = _country_evidence(ann, mentions, gaz)
     main = _main_country(evidence)
     for m in mentions:
@@ -347,6 +349,13 @@ def _city_before(ann: "Annotation", m: Mention, mentions: list[Mention]) -> Ment
               and (not here or city[0].country in here)]
     near = [o for o in cities if o.source != "dateline" and ann.sentence_of(o.start) >= sentence - 1]
     return near[-1] if near else next((o for o in cities if o.source == "dateline"), None)
+
+
+def _named_after(m: Mention, mentions: list[Mention]) -> Mention | None:
+    """The place of the text an unlisted river or valley is named after ("the Wadi Derna", Derna)."""
+    words = m.text.split()
+    stem = fold(" ".join(words[1:] if words[0] in FEATURE_FIRST else words[:-1]))
+    return next((o for o in mentions if o.candidates and fold(o.text) == stem), None)
 
 
 def _origin_after(o: Mention, m: Mention) -> bool:
@@ -588,7 +597,8 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
             if _natural_feature(span):  # (a river the gazetteer lacks, named after a town: "the Paraopeba river")
                 m.candidates = [c for c in m.candidates if c[0].feature != "city"]
             nxt = _feature_after(span)
-            if not m.candidates and nxt is not None and (ent.label_ != "NORP" or all(t.tag_ == "NNP" for t in span)):
+            if nxt is not None and (not m.candidates or nxt.i > span.end) \
+                    and (ent.label_ != "NORP" or all(t.tag_ == "NNP" for t in span)):
                 end = nxt.idx + len(nxt)  # "Guatemala's Fuego volcano": placed in resolve
                 m = Mention(span.start_char, end, text[span.start_char:end], m.source, span.root, [], True)
             if len({e.country for e, _ in m.candidates}) > 1:
@@ -601,6 +611,8 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
         if any(taken[span.start_char:span.end_char]):
             continue
         clause, word = _appositive(span, text)
+        if cands and (nxt := _feature_after(span)) is not None and nxt.i > span.end:
+            cands = []  # "St Mary's Island": an island, not St. Marys
         if cands:
             hint = _feature_hint(span) or word
             locative = _is_locative(span) or hint is not None
@@ -846,8 +858,10 @@ def _natural_feature(span: "Span") -> bool:
 def _feature_after(span: "Span") -> "Token | None":
     """The feature word after a name that the gazetteer lacks ("the Mangfall river", "Guatemala's
     Fuego volcano"), unless it modifies a noun ("the Himalayan mountain village")."""
-    doc = span.doc
-    nxt = doc[span.end] if span.end < len(doc) else None
+    doc, k = span.doc, span.end
+    if k + 1 < len(doc) and doc[k].lower_ in ("'s", "’s") and doc[k + 1].text[:1].isupper():
+        k += 1  # "St Martin's Island": an island, not Saint Martin
+    nxt = doc[k] if k < len(doc) else None
     return nxt if nxt is not None and nxt.lower_ in FEATURE_WORDS and nxt.dep_ != "compound" else None
 
 
@@ -896,8 +910,8 @@ def _lookup_span(gaz: Gazetteer, span: "Span", label: str, locative: bool = Fals
     if words[-1].lower_ in STREET_WORDS:
         return []  # nor "Independence Square" one called Independence
     for n in (n for n in range(len(words) - 1, 0, -1) if words[n].lower_ != "of"):  # "Gulf of Uraba" is no Gulf
-        cands = [c for c in gaz.lookup(span[:n].text, loose=False)
-                 if c[0].importance >= 5 and not (nature and c[0].feature == "city")]
+        cands = [c for c in gaz.lookup(span[:n].text, loose=False)  # by its own name: "Galle Face Green"
+                 if c[0].importance >= 5 and c[1] == "name" and not (nature and c[0].feature == "city")]
         if cands:
             return [(e, "alternate") for e, _ in cands]  # a part of the name: match counts less
     return []
@@ -1311,7 +1325,8 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str], 
     # place bears it only as another name (Westport, New Zealand; not Kansas City).
     known = any(not e.minor and how == "name" for e, how in m.candidates)
     minor_context = W_CONTEXT / 3 if known else W_CONTEXT
-    # a town takes no article: "across the Rio Grande" is the river (not so "the Mosul dam": no river's name)
+    # a town or province takes no article: "across the Rio Grande" is the river (not so "the Mosul dam": no
+    # river's name)
     river = ann.document.text[max(0, m.start - 4):m.start] == "the " \
         and any(e.feature == "water" for e, _ in m.candidates)
     scored = []
@@ -1331,8 +1346,8 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str], 
             score += W_QUALIFIER
         if entry.country in m.listed and not known:  # (not "as far as New Delhi and Dhaka")
             score += W_FEATURE
-        if river and entry.feature == "city":
-            score -= W_FEATURE
+        if river and (entry.feature == "city" or entry.feature in ADMIN_FEATURES and m.feature_hint != "admin"):
+            score -= W_FEATURE  # ("from Port Sudan on the Red Sea": not Sudan's Red Sea state)
         if m.feature_hint == "city" and entry.feature == "city":
             score += W_FEATURE
         elif m.feature_hint == "admin" and entry.feature in ADMIN_FEATURES:
