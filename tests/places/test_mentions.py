@@ -681,3 +681,39 @@ def test_ninth_session_classes(run, text, name, country, resolved):
     """Classes of the first-run misses of natural round 19."""
     place = run(text).get(name)
     assert (place and (place.country, place.resolved)) == (country, resolved)
+
+
+@pytest.mark.parametrize("text, name, country, resolved", [
+    # a list of countries is no "town, country" qualifier (a Cuban town is called Venezuela)
+    ("Most of the migrants in the caravan came from Venezuela, Cuba and Honduras, organisers said.", "Venezuela",
+     "VEN", "Venezuela"),
+    # a seat of government acts for its country like a capital, even where the NER sees a person
+    ("Brasilia and La Paz signed a gas deal on Monday.", "La Paz", "BOL", "La Paz"),
+    # a name the NER swallowed into a date
+    ("The cyclone crossed the ocean and first struck Madagascar last month.", "Madagascar", "MDG", "Madagascar"),
+    # "Port ..." tagged as a person is a port
+    ("Port Said and the city of Suez have seen business dry up since the attacks began.", "Port Said", "EGY",
+     "Port Said"),
+    # an airport the gazetteer lacks is in the dateline's city
+    ("PORT-AU-PRINCE (AP) - Gangs fired on a police post overnight. Flights into Toussaint Louverture "
+     "International Airport were suspended.", "Toussaint Louverture International Airport", "HTI",
+     "Port-au-Prince"),
+    # "X, at the southern tip of Y": Y contains X
+    ("Egyptian mediators met in Cairo on Saturday. Families sheltering in Rafah, at the southern tip of the Gaza "
+     "Strip, said bread was scarce.", "Rafah", "PSE", "Rafaḩ"),
+    # "the X islands" and "the mayors of X, Y and Z" are where places would be
+    ("Boats leave from beaches facing the Kerkennah islands, Tunisian officials said.", "Kerkennah", "TUN",
+     "Kerkennah"),
+    ("The government removed the elected mayors of Mardin, Batman and Halfeti on Monday, Turkish media said.",
+     "Halfeti", "TUR", "Halfeti"),
+])
+def test_tenth_session_classes(run, text, name, country, resolved):
+    """Classes of the first-run misses of natural round 20."""
+    place = run(text).get(name)
+    assert (place and (place.country, place.resolved)) == (country, resolved)
+
+
+def test_a_lake_is_no_container(run):
+    """"on the Chadian shore of Lake Chad" says where the town is, not which country: the demonym does."""
+    assert run("Fighters attacked an army post near Baga Sola, on the Chadian shore of Lake Chad, killing 40 "
+               "soldiers.")["Baga Sola"].country == "TCD"

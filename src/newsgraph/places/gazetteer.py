@@ -306,6 +306,7 @@ class Gazetteer:
         states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
         self.iso2_to_iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
         capital_names = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}
+        capital_names |= SEATS_OF_GOVERNMENT
         capitals: dict[tuple[str, str], int] = {}  # the most populous city of the capital's name
         for c in cities.values():
             key = (c["countrycode"], fold(c["name"]))
@@ -522,6 +523,8 @@ _DISTRICT_TYPE = re.compile(r"\s+(?:district|territory|county|municipality|depar
 _TYPE_SUFFIX = re.compile(r"\s+(?:(?:Zhuangzu|Huizu|Uygur|Weiwu'er)\s+)?(?:Sheng|Zizhiqu|Shi)$|\s+oblysy$")
 
 
+# Where governments sit when the constitutional capital is elsewhere: "Lima has accused La Paz".
+SEATS_OF_GOVERNMENT = {("BO", "la paz"), ("NL", "hague"), ("CI", "abidjan"), ("BJ", "cotonou"), ("MY", "putrajaya")}
 _NUMBERED = re.compile(r"\s*\((?:Region [IVXAB-]+|[A-Z]{2,5})\)$")  # "(Region IV-A)", "(ARMM)"
 
 

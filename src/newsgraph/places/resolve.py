@@ -82,7 +82,9 @@ FRONT_WORDS = {"front", "frontline", "direction", "axis", "sector", "area", "out
 # A word after a name that makes it a natural feature: "the Shabelle river" is no city (Sevilla).
 NATURE_WORDS = {"river", "lake", "mountains", "mountain", "valley", "dam", "canal", "basin", "desert", "gorge",
                 "plateau", "delta", "hills"}
-FEATURE_WORDS = NATURE_WORDS | {"volcano", "island", "glacier", "reservoir", "creek", "forest", "peninsula"}  # of unlisted features
+FEATURE_WORDS = NATURE_WORDS | {"volcano", "island", "glacier", "reservoir", "creek", "forest", "peninsula", "airport",
+                                 "park"}  # of unlisted features
+PLACE_FIRST = {"Port", "Fort", "Cape", "Mount", "Lake", "Puerto", "Porto"}  # a name so opened is a place's
 FEATURE_FIRST = ("River", "Lake", "Mount", "Mt", "Mt.", "Wadi")  # "the River Eden", "Mount Aso"
 # "Serekaniye, known in Arabic as Ras al-Ain", "Dnipro (formerly Dnipropetrovsk)": one place, two names.
 ALIAS_AFTER = re.compile(r",?\s+\(?(?:also\s+|locally\s+|formerly\s+|previously\s+)?(?:known|called|named)\s+"
@@ -114,7 +116,7 @@ PLACE_NOUNS = {"insurgency", "war", "conflict", "crisis", "offensive", "fighting
                "frontline", "battle", "clashes", "violence", "unrest", "protests", "riots", "famine",
                "refugees", "camp", "border", "region", "province", "area", "mayor", "governor", "residents",
                "airport", "port", "authorities", "refinery", "airfield", "airbase", "oilfield", "reactor", "complex",
-               "shrine", "crossing", "post", "checkpoint"}
+               "shrine", "crossing", "post", "checkpoint", "island", "islands"}
 # What a place has ("Garoua's central market", "Kherson's airport"), beyond OF_PLACE.
 PLACE_HOLDINGS = {"market", "airport", "harbour", "harbor", "hospital", "square", "neighbourhood", "neighborhood",
                   "district", "old", "downtown", "outskirt", "suburb", "street", "port", "river", "waterfront"}
@@ -130,7 +132,7 @@ DISTANCE_WORDS = {"about", "some", "just", "roughly", "nearly", "km", "kilometre
 DIRECTION_WORDS = DIRECTIONS | {"northern", "southern", "eastern", "western", "central", "northeastern",
                                 "northwestern", "southeastern", "southwestern"}
 OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "control", "capture", "siege", "fall",
-                         "residents", "people", "governor", "mayor", "streets", "city", "town", "village",
+                         "residents", "people", "governor", "mayor", "governors", "mayors", "streets", "city", "town", "village",
                          "capital", "port", "province", "region", "state", "governorate", "oblast", "blockade",
                          "edge", "suburbs", "ruins", "parts", "battle", "shelling", "bombardment", "occupation",
                          "liberation", "evacuation", "areas", "island", "isle", "neighbourhoods", "neighborhoods",
@@ -209,8 +211,9 @@ OWN_BORDER = re.compile(r"['’]s\s+border")
 # "Rafah, on the border with Egypt": not the namesake on the other side
 BORDER_WITH_GAP = re.compile(r",?\s+(?:near|along|on|at|close\s+to)\s+the\s+(?:border|frontier)\s+with\s+$", re.I)
 POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?", re.I)
-QUALIFIER_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?"
-                           r"(?:(?<=the\s)(?:[a-z]+\s+){1,3}of\s+(?:the\s+)?)?$", re.I)  # "in the inland valley of"
+QUALIFIER_GAP = re.compile(r",?\s+(?:in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?"
+                           r"(?:(?<=the\s)(?:[a-z]+\s+){1,3}of\s+(?:the\s+)?)?"  # "in the inland valley of"
+                           r"|(?:at|on)\s+the\s+(?:[a-z]+\s+){1,3}of\s+(?:the\s+)?)$", re.I)  # ", at the southern tip of"
 
 W_CONTEXT, W_STATE, W_QUALIFIER, W_FEATURE, W_NEAR, W_CAPITAL = 3.0, 2.0, 6.0, 2.0, 1.0, 1.0
 SOURCE_RELIABILITY = {"ner": 1.0, "dateline": 0.97, "mislabel": 0.85, "propn": 0.8, "context": 0.8}
@@ -269,7 +272,8 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
         # "the Wadi Derna" in an article on Derna; "Prague ... Police closed the Charles Bridge", "LONDON -
         # ... outside 10 Downing Street"
         place = _feature_name(m.text) and _named_after(m, mentions) or (
-            _street(m) or m.root is not None and m.root.ent_type_ == "FAC") and _city_before(ann, m, mentions)
+            _street(m) or m.text.lower().endswith("airport") or m.root is not None and m.root.ent_type_ == "FAC") \
+            and _city_before(ann, m, mentions)
         if place:
             m.containers.append(place)
             m.placed_in = True
@@ -352,10 +356,11 @@ def _city_before(ann: "Annotation", m: Mention, mentions: list[Mention]) -> Ment
 
 
 def _named_after(m: Mention, mentions: list[Mention]) -> Mention | None:
-    """The place of the text an unlisted river or valley is named after ("the Wadi Derna", Derna)."""
+    """The place of the text an unlisted river, valley or airport is named after ("the Wadi Derna",
+    Derna; "Hartsfield-Jackson Atlanta International Airport", Atlanta)."""
     words = m.text.split()
-    stem = fold(" ".join(words[1:] if words[0] in FEATURE_FIRST else words[:-1]))
-    return next((o for o in mentions if o.candidates and fold(o.text) == stem), None)
+    stem = f' {fold(" ".join(words[1:] if words[0] in FEATURE_FIRST else words[:-1]))} '
+    return next((o for o in mentions if o.candidates and f" {fold(o.text)} " in stem), None)
 
 
 def _origin_after(o: Mention, m: Mention) -> bool:
@@ -561,7 +566,11 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
     groups = _group_names(tuple(getattr(getattr(ann.options, "actors", None), "kb_files", ()) or ()))
     ent_tokens = set()
     for ent in names:
-        ent_tokens.update(range(ent.start, ent.end))
+        first = ent.start
+        while ent.label_ in ("DATE", "TIME") and first < ent.end and doc[first].tag_ == "NNP" \
+                and doc[first].lower_ not in DATE_NAMES:
+            first += 1  # "struck Madagascar last month" (DATE): the name is free for the proper-noun pass
+        ent_tokens.update(range(first, ent.end))
         if ent.label_ == "NORP" and ent.end < len(doc) and doc[ent.end].is_lower:  # "the Korean peninsula"
             span = doc[ent.start:ent.end + 1]
             cands = [c for c in gaz.lookup(span.text, loose=False, minor=False) if c[0].feature != "city"]
@@ -590,10 +599,12 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                             clause=clause, tentative=tentative)
             else:
                 locative = locative or hint is not None
-                person = ent.label_ == "PERSON" and not _bare_name(trimmed) and span[-1].lower_ not in NATURE_WORDS
+                person = ent.label_ == "PERSON" and not _bare_name(trimmed) and span[-1].lower_ not in NATURE_WORDS \
+                    and span[0].text not in PLACE_FIRST  # (not "Port Said", "Fort Worth")
                 m = _mislabelled(gaz, span, person, locative, hint, clause, groups, text)  # (not "Chao Phraya river")
                 if m is None:
                     continue
+                m.tentative = m.tentative and not _feature_name(m.text)  # "Toussaint Louverture International Airport"
             if _natural_feature(span):  # (a river the gazetteer lacks, named after a town: "the Paraopeba river")
                 m.candidates = [c for c in m.candidates if c[0].feature != "city"]
             nxt = _feature_after(span)
@@ -1163,7 +1174,9 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
         gap = text[a.end:b.start]
         comma = gap.strip() == ","
         near = NEAR_GAP.fullmatch(gap) and not BORDER_AFTER.match(text, b.end)  # not "100 km south of the U.S. border"
-        if b.candidates and (comma and _admin(b) or QUALIFIER_GAP.fullmatch(gap) or near):
+        listed = comma and _names_a_country(a.candidates) and _names_a_country(b.candidates)  # "Venezuela, Cuba"
+        water = all(e.feature == "water" for e, _ in b.candidates)  # "on the Chadian shore of Lake Chad": no country
+        if b.candidates and not water and (comma and _admin(b) and not listed or QUALIFIER_GAP.fullmatch(gap) or near):
             a.qualifiers += _admin(b)  # "Paris, Texas"; "Tripoli in northern Lebanon" (not "Tartous, Moscow's ...")
             a.containers.append(b)  # also a city: "Robotyne in Zaporizhzhia region" (named after it)
             a.placed_in = not comma
