@@ -717,3 +717,28 @@ def test_a_lake_is_no_container(run):
     """"on the Chadian shore of Lake Chad" says where the town is, not which country: the demonym does."""
     assert run("Fighters attacked an army post near Baga Sola, on the Chadian shore of Lake Chad, killing 40 "
                "soldiers.")["Baga Sola"].country == "TCD"
+
+
+@pytest.mark.parametrize("text, name, country, resolved", [
+    # a country the NER swallowed into a date after a comma
+    ("North Korea fired two missiles on Sunday, South Korea's joint chiefs of staff said.", "South Korea", "KOR",
+     "South Korea"),
+    # "X's Y" in one entity: X, then Y in it
+    ("A drone hit a block of flats in Kharkiv's Saltivka district overnight, the mayor said.", "Saltivka", "UKR",
+     "Saltivka"),
+    # a dateline whose country is named with "of"
+    ("MALABO, Republic of Equatorial Guinea, May 2 (AFP) - The president named a new cabinet.", "MALABO", "GNQ",
+     "Malabo"),
+])
+def test_eleventh_session_classes(run, text, name, country, resolved):
+    """Classes of the first-run misses of natural round 21."""
+    place = run(text).get(name)
+    assert (place and (place.country, place.resolved)) == (country, resolved)
+
+
+def test_a_province_word_adds_the_province_without_losing_the_country(run):
+    """"Córdoba province" is Spain's by that name and Argentina's by its own; "Congo Republic" stays a country."""
+    places = run("Officials in Córdoba province said the storm had passed, Argentina's weather service said. "
+                 "Rebels in Congo Republic laid down their arms.")
+    assert places["Córdoba province"].country == "ARG"
+    assert (places["Congo Republic"].country, places["Congo Republic"].feature) == ("COG", "country")

@@ -188,7 +188,7 @@ AP_STATES = {
 }
 DATELINE = re.compile(
     r"(?m)^[ \t]*((?:[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*)*)(?:/[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*)*)*)"
-    r"(?=(?:,\s*(?P<country>[A-Z][A-Za-z.]+(?:\s(?:and\s)?[A-Z][a-z]+){0,2}))?(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*(?:\([^)]{2,30}\)\s*)?[-–—]\s)")
+    r"(?=(?:,\s*(?P<country>[A-Z][A-Za-z.]+(?:\s(?:and\s|of\s(?:the\s)?)?[A-Z][a-z]+){0,3}))?(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*(?:\([^)]{2,30}\)\s*)?[-–—]\s)")
 TOWN_NAME = re.compile(r"(?-i:[A-ZÀ-Þ])(?:[^\W\d_A-ZÀ-Þ]|['’])+(?:[ -](?:(?:al|el|ad|ar|as|ash|az|ez)-)?"
                        r"(?-i:[A-ZÀ-Þ])(?:[^\W\d_A-ZÀ-Þ]|['’])+)*")  # "Tecún Umán", not "D.R." or "LA"
 PHRASE_END = re.compile(r"[,.;:()]")
@@ -566,11 +566,8 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
     groups = _group_names(tuple(getattr(getattr(ann.options, "actors", None), "kb_files", ()) or ()))
     ent_tokens = set()
     for ent in names:
-        first = ent.start
-        while ent.label_ in ("DATE", "TIME") and first < ent.end and doc[first].tag_ == "NNP" \
-                and doc[first].lower_ not in DATE_NAMES:
-            first += 1  # "struck Madagascar last month" (DATE): the name is free for the proper-noun pass
-        ent_tokens.update(range(first, ent.end))
+        free = _names_in_date(ent) if ent.label_ in ("DATE", "TIME") else set()
+        ent_tokens.update(i for i in range(ent.start, ent.end) if i not in free)
         if ent.label_ == "NORP" and ent.end < len(doc) and doc[ent.end].is_lower:  # "the Korean peninsula"
             span = doc[ent.start:ent.end + 1]
             cands = [c for c in gaz.lookup(span.text, loose=False, minor=False) if c[0].feature != "city"]
@@ -655,6 +652,22 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 add(echo)
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _names_in_date(ent: "Span") -> set[int]:
+    """Tokens of a name the NER swallowed into a date, left to the proper-noun pass: "struck
+    Madagascar last month", "on Sunday, South Korea's military said" (not "Independence" of
+    "Independence Day")."""
+    doc, free, i = ent.doc, set(), ent.start
+    while i < ent.end:
+        j = i
+        while j < ent.end and doc[j].tag_ == "NNP" and doc[j].lower_ not in DATE_NAMES:
+            j += 1
+        if j > i and (i == ent.start or doc[i - 1].is_punct) and (
+                j == ent.end or doc[j].is_lower or doc[j].is_punct or doc[j].lower_ in ("'s", "’s")):
+            free.update(range(i, j))
+        i = j + 1
+    return free
 
 
 def _listed_with(span: "Span", found: list[Mention]) -> set[str]:
@@ -807,10 +820,14 @@ def _extend(gaz: Gazetteer, span: "Span") -> "Span":
 
 def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
     """One entity span holding several places ("Abuja to Kaduna", "Donetsk and Luhansk"), in
-    parts, when the whole is no known name and each part is one; "X on Y" as X (and Y when it
+    parts, when the whole is no known name and each part is one; "X's Y" as X and Y; "X on Y" as X (and Y when it
     is a place: "Cox's Bazar on Bangladesh's"); a span that runs on past "in"
     to a place ("the Transfiguration Cathedral in Odesa"), or past "of" after a word for a part
     of a place ("the Old City of Mosul"), that place."""
+    own = [t.i for t in span[1:-1] if t.lower_ in ("'s", "’s")]  # "Kyiv's Podil" (district): Kyiv, then Podil
+    if own and span[-1].lower_ not in FEATURE_WORDS and not gaz.lookup(span.text, loose=False) \
+            and gaz.lookup(span.doc[span.start:own[0]].text, loose=False, minor=False):
+        return [span.doc[span.start:own[0]], *_split(gaz, span.doc[own[0] + 1:span.end])]
     inner = [t.i for t in span[1:-1] if t.lower_ in SPAN_SPLITTERS]
     cut = [t.i for t in span[1:-1] if t.lower_ in ("in", "near", "outside")
            or t.lower_ == "of" and t.nbor(-1).lower_ in CITY_WORDS | PART_WORDS]
@@ -910,13 +927,13 @@ def _lookup_span(gaz: Gazetteer, span: "Span", label: str, locative: bool = Fals
     cands = gaz.lookup(span.text, loose=label != "FAC", minor=label != "FAC" or town_like)
     if label == "FAC" and not town_like:
         cands = [c for c in cands if c[1] == "name"]
+    words = [t for t in span]
+    if len(words) > 1 and words[-1].lower_ in ADMIN_WORDS | CITY_WORDS:  # "Idlib province"; "Córdoba province":
+        kinds = ("city",) if words[-1].lower_ in CITY_WORDS else ADMIN_FEATURES  # Spain's by that name,
+        more = gaz.lookup(span[:-1].text)  # Argentina's by its own (not Congo of "Congo Republic")
+        cands += [c for c in more if c[0].feature in kinds and c not in cands] if cands else more
     if cands:
         return cands
-    words = [t for t in span]
-    if len(words) > 1 and words[-1].lower_ in ADMIN_WORDS | CITY_WORDS:
-        cands = gaz.lookup(span[:-1].text)
-        if cands:
-            return cands
     nature = words[-1].lower_ in NATURE_WORDS  # "the Guadalupe River" is no town called Guadalupe
     if words[-1].lower_ in STREET_WORDS:
         return []  # nor "Independence Square" one called Independence
