@@ -132,7 +132,8 @@ DISTANCE_WORDS = {"about", "some", "just", "roughly", "nearly", "km", "kilometre
 DIRECTION_WORDS = DIRECTIONS | {"northern", "southern", "eastern", "western", "central", "northeastern",
                                 "northwestern", "southeastern", "southwestern"}
 OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "control", "capture", "siege", "fall",
-                         "residents", "people", "governor", "mayor", "governors", "mayors", "streets", "city", "town", "village",
+                         "residents", "people", "governor", "mayor", "governors", "mayors", "streets", "city",
+                         "town", "village",
                          "capital", "port", "province", "region", "state", "governorate", "oblast", "blockade",
                          "edge", "suburbs", "ruins", "parts", "battle", "shelling", "bombardment", "occupation",
                          "liberation", "evacuation", "areas", "island", "isle", "neighbourhoods", "neighborhoods",
@@ -213,7 +214,7 @@ BORDER_WITH_GAP = re.compile(r",?\s+(?:near|along|on|at|close\s+to)\s+the\s+(?:b
 POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?", re.I)
 QUALIFIER_GAP = re.compile(r",?\s+(?:in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?"
                            r"(?:(?<=the\s)(?:[a-z]+\s+){1,3}of\s+(?:the\s+)?)?"  # "in the inland valley of"
-                           r"|(?:at|on)\s+the\s+(?:[a-z]+\s+){1,3}of\s+(?:the\s+)?)$", re.I)  # ", at the southern tip of"
+                           r"|(?:at|on)\s+the\s+(?:[a-z]+\s+){1,3}of\s+(?:the\s+)?)$", re.I)  # "at the southern tip of"
 
 W_CONTEXT, W_STATE, W_QUALIFIER, W_FEATURE, W_NEAR, W_CAPITAL = 3.0, 2.0, 6.0, 2.0, 1.0, 1.0
 SOURCE_RELIABILITY = {"ner": 1.0, "dateline": 0.97, "mislabel": 0.85, "propn": 0.8, "context": 0.8}
@@ -269,12 +270,10 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     for m in mentions:
         _drop_outside(m, countries)
     for m in (m for m in mentions if not m.candidates and not m.containers):
-        # "the Wadi Derna" in an article on Derna; "Prague ... Police closed the Charles Bridge", "LONDON -
-        # ... outside 10 Downing Street"
-        place = _feature_name(m.text) and _named_after(m, mentions) or (
-            _street(m) or m.text.lower().endswith("airport") or m.root is not None and m.root.ent_type_ == "FAC") \
-            and _city_before(ann, m, mentions)
-        if place:
+        place = _named_after(m, mentions) if _feature_name(m.text) else None  # "the Wadi Derna" on Derna
+        if place is None and (_street(m) or _building(m)):  # "Prague ... Police closed the Charles Bridge",
+            place = _city_before(ann, m, mentions)  # "LONDON - ... outside 10 Downing Street"
+        if place is not None:
             m.containers.append(place)
             m.placed_in = True
     evidence = _country_evidence(ann, mentions, gaz)
@@ -436,10 +435,15 @@ def _street(m: Mention) -> bool:
     return m.text.rsplit(None, 1)[-1].lower() in STREET_WORDS
 
 
+def _building(m: Mention) -> bool:
+    """A building or an airport: "the Eiffel Tower" (FAC), "Toussaint Louverture International Airport"."""
+    return m.text.lower().endswith("airport") or m.root is not None and m.root.ent_type_ == "FAC"
+
+
 def _unlisted_feature(m: Mention) -> bool:
     """A river, lake, valley, volcano or building the gazetteer lacks ("the River Eden", "Lake
     Hora", "the Eiffel Tower" as FAC)."""
-    return not m.candidates and (_feature_name(m.text) or m.root is not None and m.root.ent_type_ == "FAC")
+    return not m.candidates and (_feature_name(m.text) or _building(m))
 
 
 def _feature_name(name: str) -> bool:
@@ -820,8 +824,8 @@ def _extend(gaz: Gazetteer, span: "Span") -> "Span":
 
 def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
     """One entity span holding several places ("Abuja to Kaduna", "Donetsk and Luhansk"), in
-    parts, when the whole is no known name and each part is one; "X's Y" as X and Y; "X on Y" as X (and Y when it
-    is a place: "Cox's Bazar on Bangladesh's"); a span that runs on past "in"
+    parts, when the whole is no known name and each part is one; "X's Y" as X and Y (Kyiv's Podil);
+    "X on Y" as X (and Y when it is a place: "Cox's Bazar on Bangladesh's"); a span that runs on past "in"
     to a place ("the Transfiguration Cathedral in Odesa"), or past "of" after a word for a part
     of a place ("the Old City of Mosul"), that place."""
     own = [t.i for t in span[1:-1] if t.lower_ in ("'s", "’s")]  # "Kyiv's Podil" (district): Kyiv, then Podil
