@@ -687,6 +687,9 @@ def test_round_seventeen_classes(run):
     ("The government removed the elected mayors of Mardin, Batman and Halfeti on Monday, Turkish media said.",
      "Halfeti", "TUR", "Halfeti"),
     # round 21
+    # "the Greek island of X": an island the gazetteer lacks, in the demonym's country
+    ("Villagers fled their homes on the remote Greek island of Gavdos after the storm, officials said.", "Gavdos",
+     "GRC", "Greece"),
     # a country the NER swallowed into a date after a comma
     ("North Korea fired two missiles on Sunday, South Korea's joint chiefs of staff said.", "South Korea", "KOR",
      "South Korea"),

@@ -1233,8 +1233,9 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
             if iso3 and gaz.country(iso3):
                 m.qualifiers.append(gaz.country(iso3))
                 if not any(e.country == iso3 or e.capital or e.importance >= 5.5 for e, _ in m.candidates):
-                    # "the Swiss village of Bondo" (Kenya's is a town), not "the Indian city of Kathmandu"
-                    m.containers.append(_context(m, gaz.country(iso3)))
+                    # "the Swiss village of Bondo" (Kenya's is a town), not "the Indian city of Kathmandu";
+                    m.containers.append(_context(m, gaz.country(iso3)))  # "the Philippine island of Negros"
+                    m.placed_in = True
 
 
 def _across_border(before: str, words: re.Pattern = BORDER) -> bool:
