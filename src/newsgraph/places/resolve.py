@@ -56,8 +56,9 @@ CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", 
               "do", "da", "dos", "das"}  # "Rio Grande do Norte", "Mato Grosso do Sul"
 EXTENDERS = CONNECTORS | {"of", "and"}  # only to extend to a name the gazetteer knows: "Port" of "Port of
 # Spain", "Jammu" and "Kashmir"
+POSSESSIVE = ("'s", "’s")
 # Words an entity span may open with that belong to no place's name
-LEADING_WORDS = {"the", "'s", "’s", "neighbouring", "neighboring", "nearby", "landlocked", "impoverished"}
+LEADING_WORDS = {"the", *POSSESSIVE, "neighbouring", "neighboring", "nearby", "landlocked", "impoverished"}
 # Labels of names written in title case, and the small words such a name may hold
 TITLE_LABELS = {"WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
 NAME_WORDS = CONNECTORS | {"of", "and", "the", "for", "to", "in", "at", "with", "without", "a", "y", "von", "van"}
@@ -605,7 +606,6 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 m = _mislabelled(gaz, span, person, locative, hint, clause, groups, text)  # (not "Chao Phraya river")
                 if m is None:
                     continue
-                m.tentative = m.tentative and not _feature_name(m.text)  # "Toussaint Louverture International Airport"
             if _natural_feature(span):  # (a river the gazetteer lacks, named after a town: "the Paraopeba river")
                 m.candidates = [c for c in m.candidates if c[0].feature != "city"]
             nxt = _feature_after(span)
@@ -668,7 +668,7 @@ def _names_in_date(ent: "Span") -> set[int]:
         while j < ent.end and doc[j].tag_ == "NNP" and doc[j].lower_ not in DATE_NAMES:
             j += 1
         if j > i and (i == ent.start or doc[i - 1].is_punct) and (
-                j == ent.end or doc[j].is_lower or doc[j].is_punct or doc[j].lower_ in ("'s", "’s")):
+                j == ent.end or doc[j].is_lower or doc[j].is_punct or doc[j].lower_ in POSSESSIVE):
             free.update(range(i, j))
         i = j + 1
     return free
@@ -743,7 +743,8 @@ def _mislabelled(gaz: Gazetteer, span: "Span", named_person: bool, locative: boo
         needs_evidence = bool(cands)
     cands = cands or _alias(gaz, span, text)
     return Mention(span.start_char, span.end_char, span.text, "mislabel", span.root, cands, locative, hint,
-                   clause=clause, tentative=not cands, needs_evidence=needs_evidence)
+                   clause=clause, tentative=not cands and not _feature_name(span.text),  # (an airport is kept)
+                   needs_evidence=needs_evidence)
 
 
 @lru_cache(maxsize=8)
@@ -777,7 +778,7 @@ def _trim(span: "Span") -> "Span | None":
         start += 1
     norp = span.label_ == "NORP"  # and a word the NER took along: "Abuja thousands" (NORP)
     other = span.label_ not in PLACE_LABELS  # or a score: "beating hosts Qatar 2-0" (PERSON)
-    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "-", ",", ";", ":")
+    while end > start and (doc[end - 1].lower_ in (*POSSESSIVE, "'", "-", ",", ";", ":")
                            or norp and doc[end - 1].is_lower and doc[end - 1].pos_ in ("NOUN", "VERB")
                            or other and doc[end - 1].like_num):
         end -= 1
@@ -828,7 +829,7 @@ def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
     "X on Y" as X (and Y when it is a place: "Cox's Bazar on Bangladesh's"); a span that runs on past "in"
     to a place ("the Transfiguration Cathedral in Odesa"), or past "of" after a word for a part
     of a place ("the Old City of Mosul"), that place."""
-    own = [t.i for t in span[1:-1] if t.lower_ in ("'s", "’s")]  # "Kyiv's Podil" (district): Kyiv, then Podil
+    own = [t.i for t in span[1:-1] if t.lower_ in POSSESSIVE]  # "Kyiv's Podil" (district): Kyiv, then Podil
     if own and span[-1].lower_ not in FEATURE_WORDS and not gaz.lookup(span.text, loose=False) \
             and gaz.lookup(span.doc[span.start:own[0]].text, loose=False, minor=False):
         return [span.doc[span.start:own[0]], *_split(gaz, span.doc[own[0] + 1:span.end])]
@@ -891,7 +892,7 @@ def _feature_after(span: "Span") -> "Token | None":
     """The feature word after a name that the gazetteer lacks ("the Mangfall river", "Guatemala's
     Fuego volcano"), unless it modifies a noun ("the Himalayan mountain village")."""
     doc, k = span.doc, span.end
-    if k + 1 < len(doc) and doc[k].lower_ in ("'s", "’s") and doc[k + 1].text[:1].isupper():
+    if k + 1 < len(doc) and doc[k].lower_ in POSSESSIVE and doc[k + 1].text[:1].isupper():
         k += 1  # "St Martin's Island": an island, not Saint Martin
     nxt = doc[k] if k < len(doc) else None
     return nxt if nxt is not None and nxt.lower_ in FEATURE_WORDS and nxt.dep_ != "compound" else None
