@@ -56,10 +56,10 @@ CACHE_KEEP = 4  # caches kept per gazetteer setting: one per checkout or package
 KB_COUNTRIES = Path(__file__).parent.parent / "actors" / "data" / "countries.yaml"  # its demonyms count too
 log = logging.getLogger(__name__)
 
-# Subdivision types of pycountry too fine-grained or too ambiguous to be worth indexing.
+# Top-level subdivision types of pycountry too fine-grained or too ambiguous to be worth indexing
+# (counties and districts are kept where they are a country's first level: Kenya's "Turkana").
 _SKIP_SUBDIVISION_TYPES = re.compile(
-    r"municipal|district|county|council|parish|rayon|commune|quarter|city|town|ward|borough|island|atoll|precinct",
-    re.I)
+    r"municipal|council|parish|rayon|commune|quarter|city|town|ward|borough|island|atoll|precinct", re.I)
 # Subdivision names made only of such words ("Western" in Fiji, "Central" in Kenya) would turn
 # ordinary adjectives into places: they are indexed only with their type word ("Plateau State").
 _GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",

@@ -101,7 +101,7 @@ APPOSITIVE = re.compile(
     r",\s+(?:(?:\w+ly\s+)?(?:described|known|regarded|dubbed|billed|called)\s+(?:as\s+)?)?"  # ", often described as"
     r"(?P<pre>(?:one\s+of\s+)?(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?"
     r"(?P<word>city|cities|town|village|port|hamlet|suburb|settlement|enclave|exclave|resort|commune|municipality|"
-    r"township|capital|district|province|region|state|governorate|oblast|department|slum|neighbou?rhood)s?\b"
+    r"township|capital|district|province|region|state|governorate|oblast|department|slum|neighbou?rhood|community)s?\b"
     r"(?!\s+(?:town|city|village|capital)\b)"  # "a district town": the town
     r"(?:(?:(?!\b(?:that|which|who|where|whose|across|opposite)\b)(?:[^,.;:()]|,(?=\d)))*?\b(?:in|of)\s+"
     r"(?P<container>(?:[^,.;:()]|,(?=\d))+))?", re.I)
@@ -265,6 +265,7 @@ def places_for_sentence(ann: "Annotation", sentence: int, role: str | None = "lo
 def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     mentions = find_mentions(ann, gaz)
     _add_qualifiers(ann, mentions, gaz)
+    _one_sense(mentions)
     _in_the_sentence_country(ann, mentions, gaz)
     mentions = [m for m in mentions if not m.tentative or m.containers]
     countries = {best[0].country for best in map(_likeliest, (m.candidates for m in mentions))
@@ -288,8 +289,9 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
     _drop_loose_guesses(mentions, evidence)
     believed = {id(m): _believable(m, evidence) for m in mentions}
     for m in mentions:
-        if m.feature_hint == "city" and not believed[id(m)]:  # "the nearby town of Aguas Calientes" (only
-            m.candidates, m.tentative = [], True  # Mexico's is listed): unlisted, if its sentence places it
+        if m.feature_hint == "city" and (not believed[id(m)] or _introduced_abroad(m, evidence, main)):
+            m.candidates, m.tentative = [], True  # "the nearby town of Aguas Calientes" (only Mexico's is
+            # listed): unlisted, if its sentence places it
         elif _feature_name(m.text) and not believed[id(m)]:  # "the Flint River" (Jamaica's is listed)
             m.candidates = []
     _in_the_sentence_country(ann, mentions, gaz)  # for those, and those whose only match was a loose guess
@@ -315,6 +317,18 @@ def resolve(ann: "Annotation", gaz: Gazetteer) -> list[Place]:
             if m.candidates or m.echo_of is None or id(m.echo_of) in places]  # (an unplaced town's echo)
 
 
+def _one_sense(mentions: list[Mention]) -> None:
+    """A name the text once places ("the South Sudanese town of Nasir") means that place when named
+    again bare, not a small namesake elsewhere; a well-known one may still be meant."""
+    placed: dict[str, Mention] = {}
+    for m in mentions:
+        if m.qualifiers or m.containers:
+            placed.setdefault(m.text, m)
+        elif m.text in placed and m.echo_of is None and m.source != "dateline" \
+                and not any(e.importance >= 5.5 or e.capital for e, _ in m.candidates):
+            m.echo_of = placed[m.text]  # (but "from St. Petersburg, Florida, ... sentenced in St. Petersburg")
+
+
 def _in_the_sentence_country(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) -> None:
     """A GPE after a locative cue that the gazetteer lacks ("troops combed the forests around
     Rajouri ... in the Jammu region", Indian troops), or a name of another label that the text
@@ -334,6 +348,7 @@ def _in_the_sentence_country(ann: "Annotation", mentions: list[Mention], gaz: Ga
         start, end = sentences[ann.sentence_of(m.start)] if sentences else (0, len(text))
         countries = {_likeliest(o.candidates)[0].country  # each one's likeliest reading
                      for o in mentions if o is not m and start <= o.start < end and o.candidates
+                     and not (o.clause and o.clause[0] <= m.start < o.clause[1])  # (X's container, not by X)
                      and (o.source == "dateline" or _role(o.root) == "location"
                           and (o.root.head.lower_ not in AWAY or o.start < m.start) and not _origin_after(o, m))
                      and not _across_border(text[start:o.start], FRONTIER)}
@@ -491,6 +506,14 @@ def _believable(m: Mention, evidence: Counter) -> bool:
     if sum(evidence.values()) >= 1 and not any(evidence[c] >= max(0.1, max(evidence.values()) / 5) for c in countries):
         return False  # (nor where a namesake of another place barely points there: Santiago's in Mexico)
     return m.feature_hint is not None or (m.source == "ner" and m.locative)
+
+
+def _introduced_abroad(m: Mention, evidence: Counter, main: str | None) -> bool:
+    """A town the text introduces ("Bodo, a fishing community in Ogoniland") in an article plainly
+    about one country, whose namesakes are all in countries nothing else points to (Norway's Bodø):
+    an unlisted town of that article."""
+    return m.clause is not None and main is not None and evidence[main] >= 2 and not any(
+        evidence[e.country] - m.own[e.country] >= 0.5 for e, _ in m.candidates if e.country)
 
 
 def _namesakes(mentions: list[Mention]) -> None:
@@ -739,7 +762,9 @@ def _mislabelled(gaz: Gazetteer, span: "Span", named_person: bool, locative: boo
         named = [c for c in gaz.lookup(span[:-1].text, loose=False) if c[0].feature in ADMIN_FEATURES]
     if fold(span.text) in groups and all(e.minor or how != "name" for e, how in named):
         return None
-    cands = [c for c in named if _strong(c, locative or struck)]
+    region = _region_after(gaz, span, text)
+    cands = [c for c in named if _strong(c, locative or struck) or region and c[0].country == region.country
+             and (region.feature == "country" or c[0].admin1 == region.admin1)]  # "the hub of Cushing, Oklahoma"
     needs_evidence = struck and not _names_a_country(cands)  # "struck India, Thailand and the Maldives"
     if not cands and span.root.dep_ not in AGENT_DEPS:
         cands = [c for c in named if c[0].feature == "city" and not c[0].minor and c[1] != "variant"]
@@ -748,6 +773,17 @@ def _mislabelled(gaz: Gazetteer, span: "Span", named_person: bool, locative: boo
     return Mention(span.start_char, span.end_char, span.text, "mislabel", span.root, cands, locative, hint,
                    clause=clause, tentative=not cands and not _feature_name(span.text),  # (an airport is kept)
                    needs_evidence=needs_evidence)
+
+
+REGION_AFTER = re.compile(r",\s+([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})")
+
+
+def _region_after(gaz: Gazetteer, span: "Span", text: str) -> Entry | None:
+    """The state, province or country named right after a name and a comma ("Cushing, Oklahoma",
+    "Matarani, Peru")."""
+    after = REGION_AFTER.match(text, span.end_char)
+    return None if after is None else next((e for e, how in gaz.lookup(after.group(1), loose=False, minor=False)
+                                            if how == "name" and e.feature in ("country", "admin1")), None)
 
 
 @lru_cache(maxsize=8)
@@ -773,12 +809,15 @@ def _no_name(ent: "Span") -> bool:
 
 
 def _trim(span: "Span") -> "Span | None":
-    """Drop a leading "the" or describing word ("Neighbouring Sierra Leone", ORG), a trailing
-    possessive, trailing common words and numbers from an entity span."""
+    """Drop a leading "the" or describing word ("Neighbouring Sierra Leone", ORG), the words up to
+    a preposition inside a "person", a trailing possessive, trailing common words and numbers from
+    an entity span."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and doc[start].lower_ in LEADING_WORDS:
         start += 1
+    if span.label_ == "PERSON":  # no person's name holds a preposition: "Turnout across Bihar" (PERSON)
+        start = max([start, *(t.i + 1 for t in doc[start:end - 1] if t.is_lower and t.lower_ in LOCATIVE)])
     norp = span.label_ == "NORP"  # and a word the NER took along: "Abuja thousands" (NORP)
     other = span.label_ not in PLACE_LABELS  # or a score: "beating hosts Qatar 2-0" (PERSON)
     while end > start and (doc[end - 1].lower_ in (*POSSESSIVE, "'", "-", ",", ";", ":")
@@ -1098,7 +1137,7 @@ def _feature_hint(span: "Span") -> str | None:
     if head.start < span.start:  # "the towns of Kiwanja and Rutshuru", "... of Tal Abyad and"
         return _feature_hint(head)
     last = span[-1].lower_ if len(span) > 1 else ""  # "State" alone is no feature word
-    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    nxt = _singular(doc[span.end].lower_) if span.end < len(doc) else ""  # "Katsina and Niger states"
     if last in ADMIN_WORDS or nxt in ADMIN_WORDS:
         return "admin"
     if last in CITY_WORDS or nxt in CITY_WORDS:
@@ -1127,7 +1166,11 @@ def _listed_after(span: "Span") -> str:
         return ""
     k -= 2 if doc[k].lower_ == "as" else 1
     k -= k >= 0 and doc[k].text == ","
-    word = doc[k].lower_ if k >= 0 else ""
+    return _singular(doc[k].lower_) if k >= 0 else ""
+
+
+def _singular(word: str) -> str:
+    """ "cities" -> "city", "states" -> "state": enough for the place words."""
     return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
 
 
@@ -1258,7 +1301,8 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
                 if not any(e.country == iso3 or e.capital or e.importance >= 5.5 for e, _ in m.candidates):
                     # "the Swiss village of Bondo" (Kenya's is a town), not "the Indian city of Kathmandu";
                     m.containers.append(_context(m, gaz.country(iso3)))  # "the Philippine island of Negros"
-                    m.placed_in = True
+                    m.placed_in = True  # and no namesake elsewhere: "the Indonesian island of Flores" (Uruguay's)
+                    m.candidates = []
 
 
 def _across_border(before: str, words: re.Pattern = BORDER) -> bool:
@@ -1312,8 +1356,11 @@ def _norp_qualifier(m: Mention, gaz: Gazetteer) -> str | None:
     if k >= 0 and doc[k].lower_ == "of":
         k -= 1
     if k >= 1 and doc[k].lower_ in CITY_WORDS | ADMIN_WORDS | {"island"}:  # "the Italian island of Lampedusa"
-        for j in range(k - 1, max(-1, k - 4), -1):
-            iso3 = gaz.demonyms.get(fold(doc[j].text))
+        for j in range(k - 1, max(-1, k - 4), -1):  # "the South Sudanese town of Nasir": not Sudanese
+            if doc[j + 1].text == "-" or not doc[j].is_alpha:
+                continue  # "the Russian-occupied town of Enerhodar" says who holds it, not where it is
+            iso3 = gaz.demonyms.get(fold(doc[j - 1:j + 1].text)) if j and doc[j - 1].is_alpha else None
+            iso3 = iso3 or gaz.demonyms.get(fold(doc[j].text))
             if iso3:
                 return iso3
     return None
