@@ -262,6 +262,12 @@ class Gazetteer:
         ("Bandar Seri Begawan has stayed quiet")."""
         return frozenset(fold(e.name) for e in self.entries if e.capital)
 
+    @cached_property
+    def opening_names(self) -> frozenset[str]:
+        """Capitals and countries by their own names: the tagger reads some as common nouns at the
+        start of a sentence ("Barbados, spared the worst, reopened ...": NNS)."""
+        return self.capital_names | frozenset(fold(e.name) for e in self.entries if e.feature == "country")
+
     def loose_index(self) -> dict[str, list[int]]:
         """Skeleton keys of well-known places only (importance >= 5: about 100,000 people)."""
         if self._loose is None:
@@ -440,7 +446,7 @@ class Gazetteer:
                 base = _AIR_BASE.search(name)
                 if not iso3 or not (row["iata"] or base) or not _AIRPORT.search(name):
                     continue
-                core = _AIRPORT.sub("", name).strip(" -/")
+                core = _AIRPORT.sub("", name).strip(" -/").removeprefix("Sir ")  # ("Sir Grantley Adams")
                 if len(core) < 3 or _GENERIC_WORDS.issuperset(fold(core).split()):
                     continue  # ("Municipal Airport")
                 words = ("Air Base", "Airbase", "Air Force Base") if base else ("Airport", "International Airport")

@@ -53,7 +53,8 @@ CONNECTORS = {"al", "el", "ez", "ed", "ad", "as", "ar", "an", "-", "de", "del", 
               "e", "i", "ul",  # Persian ezafe: "Mazar-e-Sharif", "Mazar-i-Sharif"
               "der", "am", "im", "sur",  # "Frankfurt an der Oder", "Boulogne-sur-Mer"
               "des", "du", "les", "aux", "sous",  # "Croix-des-Bouquets", "Trou-du-Nord"
-              "do", "da", "dos", "das"}  # "Rio Grande do Norte", "Mato Grosso do Sul"
+              "do", "da", "dos", "das",  # "Rio Grande do Norte", "Mato Grosso do Sul"
+              "'s", "’s"}  # "Cox's Bazar"
 EXTENDERS = CONNECTORS | {"of", "and"}  # only to extend to a name the gazetteer knows: "Port" of "Port of
 # Spain", "Jammu" and "Kashmir"
 POSSESSIVE = ("'s", "’s")
@@ -85,7 +86,7 @@ NATURE_WORDS = {"river", "lake", "mountains", "mountain", "valley", "dam", "cana
                 "plateau", "delta", "hills"}
 FEATURE_WORDS = NATURE_WORDS | {"volcano", "island", "glacier", "reservoir", "creek", "forest", "peninsula", "airport",
                                  "park"}  # of unlisted features
-PLACE_FIRST = {"Port", "Fort", "Cape", "Mount", "Lake", "Puerto", "Porto"}  # a name so opened is a place's
+PLACE_FIRST = {"Port", "Fort", "Cape", "Mount", "Lake", "Puerto", "Porto", "Ciudad", "Nueva", "Nuevo"}  # a name so opened is a place's
 FEATURE_FIRST = ("River", "Lake", "Mount", "Mt", "Mt.", "Wadi")  # "the River Eden", "Mount Aso"
 # "Serekaniye, known in Arabic as Ras al-Ain", "Dnipro (formerly Dnipropetrovsk)": one place, two names.
 ALIAS_AFTER = re.compile(r",?\s+\(?(?:also\s+|locally\s+|formerly\s+|previously\s+)?(?:known|called|named)\s+"
@@ -105,7 +106,7 @@ APPOSITIVE = re.compile(
     r"(?!\s+(?:town|city|village|capital)\b)"  # "a district town": the town
     r"(?:(?:(?!\b(?:that|which|who|where|whose|across|opposite)\b)(?:[^,.;:()]|,(?=\d)))*?\b(?:in|of)\s+"
     r"(?P<container>(?:[^,.;:()]|,(?=\d))+))?", re.I)
-LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
+LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards", "opposite",
             "inside", "through", "throughout", "via", "between", "within", "on", "above", "below", "beyond", "along"}
 PLACE_OBJECT_VERBS = {"enter", "seize", "capture", "recapture", "retake", "take", "storm", "shell", "bomb",
                       "besiege", "encircle", "surround", "raid", "liberate", "reach", "visit", "occupy",
@@ -141,7 +142,7 @@ OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "contr
                          "liberation", "evacuation", "areas", "island", "isle", "neighbourhoods", "neighborhoods",
                          "neighbourhood", "neighborhood", "shrine", "citadel", "temple", "fortress", "terminal"}
 CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "suburb", "district", "commune",
-              "municipality", "township",
+              "municipality", "township", "resort", "enclave", "exclave", "settlement",
               "cities", "towns", "villages", "ports", "suburbs", "communes"}  # "the towns of Kiwanja and Rutshuru"
 ADMIN_FEATURES = ("admin1", "admin2", "region")  # gazetteer features of a country's parts
 ADMIN_WORDS = {"province", "governorate", "region", "state", "oblast", "county", "prefecture", "district",
@@ -643,7 +644,7 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
             if m.candidates or not m.tentative or hint is not None or (locative and _unlisted_town(span, ent.label_)):
                 add(m)  # a tentative name is kept only if a container places it (resolve)
 
-    for span in _proper_noun_runs(doc, ent_tokens, gaz.capital_names):
+    for span in _proper_noun_runs(doc, ent_tokens, gaz.opening_names):
         cands = gaz.lookup(span.text, loose=False)
         if any(taken[span.start_char:span.end_char]):
             continue
@@ -716,9 +717,11 @@ def _echoes(doc, text: str, ents: list[tuple[int, int, str]], m: Mention, start:
             persons: bool = False):
     """The other places where the text names a found place again, read as it is: outside any
     longer entity ("The Washington Post"), not after a title ("Mr Kappan"), not in capitals
-    (a dateline) and, unless `persons` or the name is a city's of two words or more ("Ciudad Juarez,
+    (a dateline) and, unless `persons`, the text called it a town ("the town of Pokrovsk ...
+    Pokrovsk, once a supply hub") or the name is a city's of two words or more ("Ciudad Juarez,
     which lies"), not where the NER sees a person ("Ramos received")."""
-    persons = persons or " " in m.text and any(how == "name" and e.importance >= 5.5 for e, how in m.candidates)
+    persons = persons or m.feature_hint == "city" or " " in m.text and any(
+        how == "name" and e.importance >= 5.5 for e, how in m.candidates)
     for again in re.finditer(rf"\b{re.escape(m.text)}\b", text[start:], flags):
         a, b = start + again.start(), start + again.end()
         span = doc.char_span(a, b)
@@ -1160,13 +1163,16 @@ def _feature_hint(span: "Span") -> str | None:
 
 
 def _listed_after(span: "Span") -> str:
-    """The place word, made singular, of "districts such as X", "towns, including X", "cities like X"."""
+    """The place word, made singular, of "districts such as X", "towns, including X", "cities like X",
+    "towns along the coast, including X" (the word "including" hangs on)."""
     doc, k = span.doc, span.start - 1
     if k < 1 or doc[k].lower_ not in ("as", "including", "like") or doc[k].lower_ == "as" and doc[k - 1].lower_ != "such":
         return ""
-    k -= 2 if doc[k].lower_ == "as" else 1
+    prep = doc[k]
+    k -= 2 if prep.lower_ == "as" else 1
     k -= k >= 0 and doc[k].text == ","
-    return _singular(doc[k].lower_) if k >= 0 else ""
+    word = _singular(doc[k].lower_) if k >= 0 else ""
+    return word if word in CITY_WORDS | ADMIN_WORDS else _singular(prep.head.lower_)
 
 
 def _singular(word: str) -> str:
@@ -1174,13 +1180,13 @@ def _singular(word: str) -> str:
     return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
 
 
-def _proper_noun_runs(doc, ent_tokens: set[int], capitals: frozenset[str] = frozenset()):
+def _proper_noun_runs(doc, ent_tokens: set[int], openers: frozenset[str] = frozenset()):
     """Runs of capitalised tokens outside entities ("Deir ez-Zor", "Aleppo"), longest first
-    inside each run, as spans; a national capital opening a sentence counts whatever its tag."""
+    inside each run, as spans; a capital or country opening a sentence counts whatever its tag."""
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if i in ent_tokens or not (_capitalised(tok) or tok.is_sent_start and fold(tok.text) in capitals
+        if i in ent_tokens or not (_capitalised(tok) or tok.is_sent_start and fold(tok.text) in openers
                                    and tok.pos_ not in ("ADJ", "VERB") or _short_name_start(doc, i)):
             i += 1
             continue
@@ -1430,10 +1436,11 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str], 
     # place bears it only as another name (Westport, New Zealand; not Kansas City).
     known = any(not e.minor and how == "name" for e, how in m.candidates)
     minor_context = W_CONTEXT / 3 if known else W_CONTEXT
-    # a town or province takes no article: "across the Rio Grande" is the river (not so "the Mosul dam": no
-    # river's name)
-    river = ann.document.text[max(0, m.start - 4):m.start] == "the " \
-        and any(e.feature == "water" for e, _ in m.candidates)
+    # a town or province takes no article: "across the Rio Grande" is the river, "the foothills of the
+    # Andes" the range (not so "the Mosul dam": no river's name)
+    features = {e.feature for e, _ in m.candidates}
+    the = ann.document.text[max(0, m.start - 4):m.start] == "the "
+    the_feature = "water" if the and "water" in features else "region" if the and "region" in features else None
     scored = []
     for entry, how in m.candidates:
         score = _prior(entry, how)
@@ -1451,7 +1458,8 @@ def _choose(ann: "Annotation", m: Mention, evidence: Counter, states: set[str], 
             score += W_QUALIFIER
         if entry.country in m.listed and not known:  # (not "as far as New Delhi and Dhaka")
             score += W_FEATURE
-        if river and (entry.feature == "city" or entry.feature in ADMIN_FEATURES and m.feature_hint != "admin"):
+        if the_feature and entry.feature != the_feature and (
+                entry.feature == "city" or entry.feature in ADMIN_FEATURES and m.feature_hint != "admin"):
             score -= W_FEATURE  # ("from Port Sudan on the Red Sea": not Sudan's Red Sea state)
         if m.feature_hint == "city" and entry.feature == "city":
             score += W_FEATURE
