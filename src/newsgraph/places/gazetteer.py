@@ -424,6 +424,8 @@ class Gazetteer:
         for c in cont.values():
             entry = Entry(f"geonames:{c['geonameId']}", c["name"], None, float(c["lat"]), float(c["lng"]),
                           "continent", 7.0, geonames_id=int(c["geonameId"]))
+            key = fold(c["name"])  # a continent's name is no other place's alternate ("Africa" for Mahdia)
+            self.index[key] = [(i, alt) for i, alt in self.index.get(key, []) if not alt]
             self._add(entry, [c["name"]])
 
         variants: dict[str, list[str]] = {}
@@ -432,7 +434,6 @@ class Gazetteer:
             if v != key:
                 variants.setdefault(v, []).append(key)
         self.variants = {v: "\t".join(keys) for v, keys in variants.items()}
-
 
     def _build_airports(self) -> None:
         """Airports with an IATA code and air bases anywhere: the names news gives them ("Queen Alia
@@ -450,7 +451,8 @@ class Gazetteer:
                 if len(core) < 3 or _GENERIC_WORDS.issuperset(fold(core).split()):
                     continue  # ("Municipal Airport")
                 words = ("Air Base", "Airbase", "Air Force Base") if base else ("Airport", "International Airport")
-                entry = Entry(f"icao:{row['icao']}", name, iso3, float(row["lat"]), float(row["lon"]), "airport", 4.5)
+                entry = Entry(f"icao:{row['icao']}", name, iso3, float(row["lat"]), float(row["lon"]), "airport",
+                              4.5)
                 self._add(entry, [name, *(f"{core} {w}" for w in words)])
 
     def _build_minor(self, towns: dict, main: dict) -> None:

@@ -86,7 +86,8 @@ NATURE_WORDS = {"river", "lake", "mountains", "mountain", "valley", "dam", "cana
                 "plateau", "delta", "hills"}
 FEATURE_WORDS = NATURE_WORDS | {"volcano", "island", "glacier", "reservoir", "creek", "forest", "peninsula", "airport",
                                  "park"}  # of unlisted features
-PLACE_FIRST = {"Port", "Fort", "Cape", "Mount", "Lake", "Puerto", "Porto", "Ciudad", "Nueva", "Nuevo"}  # a name so opened is a place's
+# a name so opened is a place's
+PLACE_FIRST = {"Port", "Fort", "Cape", "Mount", "Lake", "Puerto", "Porto", "Ciudad", "Nueva", "Nuevo"}
 FEATURE_FIRST = ("River", "Lake", "Mount", "Mt", "Mt.", "Wadi")  # "the River Eden", "Mount Aso"
 # "Serekaniye, known in Arabic as Ras al-Ain", "Dnipro (formerly Dnipropetrovsk)": one place, two names.
 ALIAS_AFTER = re.compile(r",?\s+\(?(?:also\s+|locally\s+|formerly\s+|previously\s+)?(?:known|called|named)\s+"
@@ -217,7 +218,8 @@ BORDER_WITH_GAP = re.compile(r",?\s+(?:near|along|on|at|close\s+to)\s+the\s+(?:b
 POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?", re.I)
 QUALIFIER_GAP = re.compile(r",?\s+(?:in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?"
                            r"(?:(?<=the\s)(?:[a-z]+\s+){1,3}of\s+(?:the\s+)?)?"  # "in the inland valley of"
-                           r"|(?:at|on)\s+the\s+(?:[a-z]+\s+){1,3}of\s+(?:the\s+)?)$", re.I)  # "at the southern tip of"
+                           r"|(?:at|on)\s+the\s+(?:[a-z]+\s+){1,3}of\s+(?:the\s+)?"  # "at the southern tip of"
+                           r"|(?:region|valley|district|area)\s+of\s+(?:the\s+)?)$", re.I)  # "the Hunter region of"
 
 W_CONTEXT, W_STATE, W_QUALIFIER, W_FEATURE, W_NEAR, W_CAPITAL = 3.0, 2.0, 6.0, 2.0, 1.0, 1.0
 SOURCE_RELIABILITY = {"ner": 1.0, "dateline": 0.97, "mislabel": 0.85, "propn": 0.8, "context": 0.8}
@@ -397,12 +399,13 @@ def _drop_outside(m: Mention, named: set[str]) -> None:
     Upper Nile state", "the village of X in Y") and none of the town's namesakes lies there,
     the gazetteer lacks the town: it is placed in its container instead. Also for a name after a
     locative cue that the text places with "in" and only small towns bear ("in Nasir, in South
-    Sudan's Upper Nile state"). A city container counts by its countries ("Mati, a seaside resort
-    east of Athens" is no Mati of the Philippines). Not when the article names the town's country
-    and not the container's: "Authorities in Tajikistan ... in Khorog, the main town of the ...
-    Badakhshan region" (Afghanistan has a Badakhshan too), unless a well-known city contains it
-    ("London's Heathrow airport", not Heathrow, Florida, in an article that names the US)."""
-    if m.clause is None and m.feature_hint != "city" and not (m.locative and m.placed_in and _minor_only(m)) \
+    Sudan's Upper Nile state"), and a region so placed ("the Hunter region of New South Wales").
+    A city container counts by its countries ("Mati, a seaside resort east of Athens" is no Mati of
+    the Philippines). Not when the article names the town's country and not the container's:
+    "Authorities in Tajikistan ... in Khorog, the main town of the ... Badakhshan region"
+    (Afghanistan has a Badakhshan too), unless a well-known city contains it ("London's Heathrow
+    airport", not Heathrow, Florida, in an article that names the US)."""
+    if m.clause is None and m.feature_hint is None and not (m.locative and m.placed_in and _minor_only(m)) \
             and not _state_qualified(m) or _names_a_country(m.candidates):
         return  # (a country lies in no other: "visitors from Britain, the United States and India")
     inside = {e.country for c in m.containers for e in _admin(c) or _known_city(c) if e.country}
@@ -609,6 +612,9 @@ def find_mentions(ann: "Annotation", gaz: Gazetteer) -> list[Mention]:
                 or ent.start and doc[ent.start - 1].is_lower and doc[ent.start - 1].ent_type_ == "PERSON":
             continue  # (and the end of a name: "Ursula von der" PERSON, "Leyen" GPE)
         trimmed = _trim(ent)
+        if trimmed is not None and len(trimmed) > 1 and trimmed[0].lower_ in LOCATIVE and any(
+                not e.minor and how == "name" for e, how in gaz.lookup(trimmed[1:].text, loose=False)):
+            trimmed = trimmed[1:]  # "Across Canada" (ORG), not "In Congress" (a town in Arizona)
         for span in _split(gaz, _undirected(gaz, _extend(gaz, trimmed))) if trimmed is not None else ():
             ent_tokens.update(range(span.start, span.end))
             if _part_of_next(span) or span.text.islower() or span[-1].lower_ in DOCUMENT_WORDS \
@@ -758,13 +764,17 @@ def _mislabelled(gaz: Gazetteer, span: "Span", named_person: bool, locative: boo
     never ("the Taliban", though a Turkish village bears the name)."""
     struck = not locative and _struck(span)
     if named_person and not (locative or struck) and fold(span.text) not in gaz.capital_names \
-            and not _names_a_country(gaz.lookup(span.text, loose=False, minor=False)):
-        return None  # (a capital's or country's name is no person's: "Bandar Seri Begawan", "Sri Lanka")
+            and not any(how == "name" and (e.feature == "country" or e.feature in ADMIN_FEATURES and len(span) > 1)
+                        for e, how in gaz.lookup(span.text, loose=False, minor=False)):
+        return None  # (a capital's, country's or province's name is no person's: "Bandar Seri Begawan",
+        # "Sri Lanka", "Republika Srpska")
     named = gaz.lookup(span.text, loose=False)
     if not named and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:  # "Rivers State" (ORG)
         named = [c for c in gaz.lookup(span[:-1].text, loose=False) if c[0].feature in ADMIN_FEATURES]
-    if fold(span.text) in groups and all(e.minor or how != "name" for e, how in named):
-        return None
+    if fold(span.text) in groups and all(e.minor or how != "name" for e, how in named) and not (
+            span.start and span.doc[span.start - 1].lower_ in LOCATIVE and not span.text.isupper()
+            and any(not e.minor for e, _ in named)):
+        return None  # (but "around Fao", Iraq's Al Faw, not the FAO; not "in Congress", a village in Arizona)
     region = _region_after(gaz, span, text)
     cands = [c for c in named if _strong(c, locative or struck) or region and c[0].country == region.country
              and (region.feature == "country" or c[0].admin1 == region.admin1)]  # "the hub of Cushing, Oklahoma"
@@ -858,8 +868,10 @@ def _extend(gaz: Gazetteer, span: "Span") -> "Span":
     # of "High Atlas mountains"
     while k > 0 and span.start - k < 3 and doc[k - 1].lower_ in EXTENDERS:
         k -= 1
-    if k > 0 and doc[k - 1].text[:1].isupper() and not doc[k - 1].is_stop \
-            and gaz.lookup(doc[k - 1:span.end].text, loose=False, minor=False):  # (not "The" United States)
+    inside = k > 1 and doc[k - 1].is_stop and not doc[k - 1].is_sent_start and doc[k - 1].lower_ != "the"
+    # ("near the town of In Amenas", not '"The Netherlands')
+    if k > 0 and doc[k - 1].text[:1].isupper() and (inside or not doc[k - 1].is_stop) \
+            and gaz.lookup(doc[k - 1:span.end].text, loose=False, minor=inside):  # (not "The" United States)
         return doc[k - 1:span.end]
     k = span.start  # "Indian-administered Kashmir", "Pakistani-controlled Kashmir"
     if k > 2 and doc[k - 1].lower_ in HELD_WORDS and doc[k - 2].text == "-" \
@@ -1166,7 +1178,8 @@ def _listed_after(span: "Span") -> str:
     """The place word, made singular, of "districts such as X", "towns, including X", "cities like X",
     "towns along the coast, including X" (the word "including" hangs on)."""
     doc, k = span.doc, span.start - 1
-    if k < 1 or doc[k].lower_ not in ("as", "including", "like") or doc[k].lower_ == "as" and doc[k - 1].lower_ != "such":
+    if k < 1 or doc[k].lower_ not in ("as", "including", "like") \
+            or doc[k].lower_ == "as" and doc[k - 1].lower_ != "such":
         return ""
     prep = doc[k]
     k -= 2 if prep.lower_ == "as" else 1
@@ -1270,7 +1283,8 @@ def _add_qualifiers(ann: "Annotation", mentions: list[Mention], gaz: Gazetteer) 
         listed = comma and _names_a_country(a.candidates) and _names_a_country(b.candidates)  # "Venezuela, Cuba"
         water = all(e.feature == "water" for e, _ in b.candidates)  # "on the Chadian shore of Lake Chad": no country
         if b.candidates and not water and (comma and _admin(b) and not listed or QUALIFIER_GAP.fullmatch(gap) or near):
-            a.qualifiers += _admin(b)  # "Paris, Texas"; "Tripoli in northern Lebanon" (not "Tartous, Moscow's ...")
+            a.qualifiers += _admin(b) or (_known_city(b) if near else [])  # "Paris, Texas"; "Tripoli in northern
+            # Lebanon" (not "Tartous, Moscow's ..."); "Ipswich, west of Brisbane"
             a.containers.append(b)  # also a city: "Robotyne in Zaporizhzhia region" (named after it)
             a.placed_in = not comma
             b.qualifies = comma
