@@ -791,6 +791,14 @@ def test_a_province_word_adds_the_province_without_losing_the_country(run):
     ("Storms cut power across the Hunter region of New South Wales on Monday.", "Hunter", "AUS", "New South Wales"),
     ("British and Australian crews joined the effort. Helicopters flew from an air base near Ipswich, west of "
      "Brisbane, on Friday.", "Ipswich", "AUS", "Ipswich"),
+    # round 25
+    # "the districts of X and Y": plural place words count; ", a rural county"; an airport the NER calls a person
+    ("Landslides cut roads in the remote districts of Dolpa and Rukum West, Nepali officials said.", "Rukum West",
+     "NPL", "Nepal"),
+    ("After the crash, Muan, a rural county south of Seoul, declared a special disaster zone.", "Muan", "KOR",
+     "Muan"),
+    ("Thousands of stranded tourists crowded Kahului Airport on Thursday.", "Kahului Airport", "USA",
+     "Kahului Airport"),
 ])
 def test_ninth_session_classes(run, text, name, country, resolved):
     """Classes of the first-run misses of natural rounds 19-21, fixed from sources, not rows."""

@@ -103,7 +103,8 @@ APPOSITIVE = re.compile(
     r",\s+(?:(?:\w+ly\s+)?(?:described|known|regarded|dubbed|billed|called)\s+(?:as\s+)?)?"  # ", often described as"
     r"(?P<pre>(?:one\s+of\s+)?(?:a|an|the)\s+|(?=(?-i:[A-Z])[\w-]*['’]s\s))(?:[\w'’-]+\s+){0,3}?"
     r"(?P<word>city|cities|town|village|port|hamlet|suburb|settlement|enclave|exclave|resort|commune|municipality|"
-    r"township|capital|district|province|region|state|governorate|oblast|department|slum|neighbou?rhood|community)s?\b"
+    r"township|capital|district|province|region|state|governorate|oblast|department|county|slum|neighbou?rhood|"
+    r"community)s?\b"
     r"(?!\s+(?:town|city|village|capital)\b)"  # "a district town": the town
     r"(?:(?:(?!\b(?:that|which|who|where|whose|across|opposite)\b)(?:[^,.;:()]|,(?=\d)))*?\b(?:in|of)\s+"
     r"(?P<container>(?:[^,.;:()]|,(?=\d))+))?", re.I)
@@ -764,10 +765,10 @@ def _mislabelled(gaz: Gazetteer, span: "Span", named_person: bool, locative: boo
     never ("the Taliban", though a Turkish village bears the name)."""
     struck = not locative and _struck(span)
     if named_person and not (locative or struck) and fold(span.text) not in gaz.capital_names \
-            and not any(how == "name" and (e.feature == "country" or e.feature in ADMIN_FEATURES and len(span) > 1)
+            and not any(how == "name" and (e.feature == "country" or e.feature != "city" and len(span) > 1)
                         for e, how in gaz.lookup(span.text, loose=False, minor=False)):
-        return None  # (a capital's, country's or province's name is no person's: "Bandar Seri Begawan",
-        # "Sri Lanka", "Republika Srpska")
+        return None  # (a capital's, country's, province's or airport's name is no person's: "Bandar Seri
+        # Begawan", "Sri Lanka", "Republika Srpska", "Kahului Airport")
     named = gaz.lookup(span.text, loose=False)
     if not named and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:  # "Rivers State" (ORG)
         named = [c for c in gaz.lookup(span[:-1].text, loose=False) if c[0].feature in ADMIN_FEATURES]
@@ -1166,7 +1167,7 @@ def _feature_hint(span: "Span") -> str | None:
     if word in ADMIN_WORDS:
         return "admin"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of":
-        word = doc[span.start - 2].lower_
+        word = _singular(doc[span.start - 2].lower_)  # "the hill districts of Jajarkot and Rukum West"
         if word in CITY_WORDS:
             return "city"
         if word in ADMIN_WORDS:
