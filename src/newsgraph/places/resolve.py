@@ -869,10 +869,10 @@ def _extend(gaz: Gazetteer, span: "Span") -> "Span":
     # of "High Atlas mountains"
     while k > 0 and span.start - k < 3 and doc[k - 1].lower_ in EXTENDERS:
         k -= 1
-    inside = k > 1 and doc[k - 1].is_stop and not doc[k - 1].is_sent_start and doc[k - 1].lower_ != "the"
-    # ("near the town of In Amenas", not '"The Netherlands')
-    if k > 0 and doc[k - 1].text[:1].isupper() and (inside or not doc[k - 1].is_stop) \
-            and gaz.lookup(doc[k - 1:span.end].text, loose=False, minor=inside):  # (not "The" United States)
+    # a capitalised small word opens a name only inside a sentence ("the town of In Amenas"), "The" never
+    small = k > 1 and doc[k - 1].is_stop and not doc[k - 1].is_sent_start and doc[k - 1].lower_ != "the"
+    if k > 0 and doc[k - 1].text[:1].isupper() and (small or not doc[k - 1].is_stop) \
+            and gaz.lookup(doc[k - 1:span.end].text, loose=False, minor=small):
         return doc[k - 1:span.end]
     k = span.start  # "Indian-administered Kashmir", "Pakistani-controlled Kashmir"
     if k > 2 and doc[k - 1].lower_ in HELD_WORDS and doc[k - 2].text == "-" \
