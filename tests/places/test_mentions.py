@@ -799,6 +799,16 @@ def test_a_province_word_adds_the_province_without_losing_the_country(run):
      "Muan"),
     ("Thousands of stranded tourists crowded Kahului Airport on Thursday.", "Kahului Airport", "USA",
      "Kahului Airport"),
+    # round 26
+    # "Cap-..." opens a place's name; a hyphen GeoNames writes as one word; "the backpacker hub of X"
+    ("Hundreds of families crowded onto buses bound for Cap-Haitien on Tuesday.", "Cap-Haitien", "HTI",
+     "Cap-Haïtien"),
+    ("Many of the displaced fled uphill from Port-au-Prince to Petion-Ville overnight.", "Petion-Ville", "HTI",
+     "Pétionville"),
+    ("The train stops at Luang Prabang and the backpacker hub of Vang Vieng.", "Vang Vieng", "LAO", "Vang Vieng"),
+    # "X's Square": a square (in the dateline's city), not X ("St Mark" is another name of Ashland, Kentucky)
+    ("VENICE (Reuters) - Residents marched to St Mark's Square against mass tourism on Saturday.",
+     "St Mark's Square", "ITA", "Venice"),
 ])
 def test_ninth_session_classes(run, text, name, country, resolved):
     """Classes of the first-run misses of natural rounds 19-21, fixed from sources, not rows."""

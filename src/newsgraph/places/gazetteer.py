@@ -221,9 +221,12 @@ class Gazetteer:
     # lookup -----------------------------------------------------------------------------------
     def lookup(self, name: str, loose: bool = True, minor: bool = True) -> list[tuple[Entry, str]]:
         """Candidates for a name, each with how it matched: "name", "alternate", "variant" (of
-        spelling, `variant`) or "loose". Small towns (`Entry.minor`) come along unless `minor` is false."""
+        spelling, `variant`, or a hyphenated name written as one word) or "loose". Small towns
+        (`Entry.minor`) come along unless `minor` is false."""
         key = fold(name)
         out = self._exact(key, minor)
+        if not out and "-" in name:  # "Petion-Ville", which GeoNames writes "Pétionville"
+            out = [(e, "variant") for e, _ in self._exact(fold(name.replace("-", "")), minor)]
         if len(key) < 5 or (out and not all(e.minor for e, _ in out)):  # "Brit" is not "Britt"
             return out
         # Only small towns bear the name exactly: a well-known place may be meant by another

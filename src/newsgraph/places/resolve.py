@@ -87,7 +87,7 @@ NATURE_WORDS = {"river", "lake", "mountains", "mountain", "valley", "dam", "cana
 FEATURE_WORDS = NATURE_WORDS | {"volcano", "island", "glacier", "reservoir", "creek", "forest", "peninsula", "airport",
                                  "park"}  # of unlisted features
 # a name so opened is a place's
-PLACE_FIRST = {"Port", "Fort", "Cape", "Mount", "Lake", "Puerto", "Porto", "Ciudad", "Nueva", "Nuevo"}
+PLACE_FIRST = {"Port", "Fort", "Cape", "Cap", "Mount", "Lake", "Puerto", "Porto", "Ciudad", "Nueva", "Nuevo"}
 FEATURE_FIRST = ("River", "Lake", "Mount", "Mt", "Mt.", "Wadi")  # "the River Eden", "Mount Aso"
 # "Serekaniye, known in Arabic as Ras al-Ain", "Dnipro (formerly Dnipropetrovsk)": one place, two names.
 ALIAS_AFTER = re.compile(r",?\s+\(?(?:also\s+|locally\s+|formerly\s+|previously\s+)?(?:known|called|named)\s+"
@@ -136,7 +136,7 @@ DISTANCE_WORDS = {"about", "some", "just", "roughly", "nearly", "km", "kilometre
                   ")"}
 DIRECTION_WORDS = DIRECTIONS | {"northern", "southern", "eastern", "western", "central", "northeastern",
                                 "northwestern", "southeastern", "southwestern"}
-OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "control", "capture", "siege", "fall",
+OF_PLACE = DIRECTIONS | {"out", "outskirts", "centre", "center", "heart", "control", "capture", "siege", "fall", "hub",
                          "residents", "people", "governor", "mayor", "governors", "mayors", "streets", "city",
                          "town", "village",
                          "capital", "port", "province", "region", "state", "governorate", "oblast", "blockade",
@@ -888,8 +888,8 @@ def _split(gaz: Gazetteer, span: "Span") -> list["Span"]:
     to a place ("the Transfiguration Cathedral in Odesa"), or past "of" after a word for a part
     of a place ("the Old City of Mosul"), that place."""
     own = [t.i for t in span[1:-1] if t.lower_ in POSSESSIVE]  # "Kyiv's Podil" (district): Kyiv, then Podil
-    if own and span[-1].lower_ not in FEATURE_WORDS and not gaz.lookup(span.text, loose=False) \
-            and gaz.lookup(span.doc[span.start:own[0]].text, loose=False, minor=False):
+    if own and span[-1].lower_ not in FEATURE_WORDS | STREET_WORDS and not gaz.lookup(span.text, loose=False) \
+            and any(how == "name" for _, how in gaz.lookup(span.doc[span.start:own[0]].text, loose=False, minor=False)):
         return [span.doc[span.start:own[0]], *_split(gaz, span.doc[own[0] + 1:span.end])]
     inner = [t.i for t in span[1:-1] if t.lower_ in SPAN_SPLITTERS]
     cut = [t.i for t in span[1:-1] if t.lower_ in ("in", "near", "outside")
@@ -950,10 +950,12 @@ def _feature_after(span: "Span") -> "Token | None":
     """The feature word after a name that the gazetteer lacks ("the Mangfall river", "Guatemala's
     Fuego volcano"), unless it modifies a noun ("the Himalayan mountain village")."""
     doc, k = span.doc, span.end
+    words = FEATURE_WORDS
     if k + 1 < len(doc) and doc[k].lower_ in POSSESSIVE and doc[k + 1].text[:1].isupper():
-        k += 1  # "St Martin's Island": an island, not Saint Martin
+        k += 1  # "St Martin's Island": an island, not Saint Martin; "St Mark's Square": a square
+        words = FEATURE_WORDS | STREET_WORDS
     nxt = doc[k] if k < len(doc) else None
-    return nxt if nxt is not None and nxt.lower_ in FEATURE_WORDS and nxt.dep_ != "compound" else None
+    return nxt if nxt is not None and nxt.lower_ in words and nxt.dep_ != "compound" else None
 
 
 def _whole_name(gaz: Gazetteer, name: str) -> list[tuple[Entry, str]]:
