@@ -809,6 +809,9 @@ def test_a_province_word_adds_the_province_without_losing_the_country(run):
     # "X's Square": a square (in the dateline's city), not X ("St Mark" is another name of Ashland, Kentucky)
     ("VENICE (Reuters) - Residents marched to St Mark's Square against mass tourism on Saturday.",
      "St Mark's Square", "ITA", "Venice"),
+    # round 27: a dateline with accented capitals
+    ("CULIACÁN, Mexico, Sept 12 (Reuters) - Schools closed for a third day as rival factions fought in the streets.",
+     "CULIACÁN", "MEX", "Culiacán"),
 ])
 def test_ninth_session_classes(run, text, name, country, resolved):
     """Classes of the first-run misses of natural rounds 19-21, fixed from sources, not rows."""
