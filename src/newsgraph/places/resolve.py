@@ -776,7 +776,7 @@ def _mislabelled(gaz: Gazetteer, span: "Span", named_person: bool, locative: boo
             span.start and span.doc[span.start - 1].lower_ in LOCATIVE and not span.text.isupper()
             and any(not e.minor for e, _ in named)):
         return None  # (but "around Fao", Iraq's Al Faw, not the FAO; not "in Congress", a village in Arizona)
-    region = _region_after(gaz, span, text)
+    region = _region_after(gaz, span, text) if named else None
     cands = [c for c in named if _strong(c, locative or struck) or region and c[0].country == region.country
              and (region.feature == "country" or c[0].admin1 == region.admin1)]  # "the hub of Cushing, Oklahoma"
     needs_evidence = struck and not _names_a_country(cands)  # "struck India, Thailand and the Maldives"
