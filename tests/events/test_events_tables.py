@@ -103,6 +103,27 @@ def test_detect_format():
         detect_format([{"text": "x"}])
 
 
+def test_gsr_scorer_reads_modality_negation_claimant_and_construction():
+    from newsgraph.events.evaluate import evaluate_gsr
+
+    doc, ev = _doc()
+    ev.modality, ev.claimed_by = "reported", ActorRef("Israel", "a1", "ISR")
+
+    class Stub:
+        def pipe(self, raws):
+            return [doc for _ in raws]
+
+    gold = {"text": doc.text, "event_type": "ASSAULT", "actors": [{"code": "ISR", "sector": "MIL"}],
+            "recipients": [], "modality": "reported", "negated": True, "claimed_by": {"code": "ISR"},
+            "construction": "reported"}
+    missed = dict(gold, text="Another sentence.", event_type="AID", construction="nominal")
+    out = evaluate_gsr([gold, missed], pipeline=Stub())
+    assert out["modality_accuracy"] == 1.0 and out["claimant_country_accuracy"] == 1.0
+    assert out["negated_accuracy"] == 0.0  # the event is not negated, the gold says it is
+    assert out["recall_by_construction"] == {"nominal": {"n": 1, "recall": 0.0}, "reported": {"n": 1, "recall": 1.0}}
+    assert [e.get("attribute") for e in out["errors"]] == [{"negated": False}, None]
+
+
 @pytest.mark.shared
 def test_gsr_dev_sample_scores(pipeline):
     from newsgraph.events.evaluate import evaluate

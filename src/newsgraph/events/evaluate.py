@@ -8,8 +8,11 @@ GSR (`plover_gsr_dev.jsonl`: one record per gold event, several per sentence pos
   one. Unmatched predictions are false positives of their type, unmatched gold false negatives.
   On matched events: source country accuracy (predicted source country among the gold actors'
   codes; no source counts as wrong), source sector accuracy (where gold has a sector), and the
-  same for targets against the gold recipients. A secondary "all events" score compares the set
-  of all predicted types in the sentence with the gold set.
+  same for targets against the gold recipients. Where gold records carry them (newsgraph's own
+  hand-written case files do), matched events are also scored for modality, negation and the
+  claimant's country, and recall is broken down by the record's `construction` (plain, reported,
+  quote, denied, negation, passive, nominal, compound, speech-act, multi). A secondary "all
+  events" score compares the set of all predicted types in the sentence with the gold set.
 NGEC (`dev.jsonl`: one weak label per synthetic story, `text` only).
   The story label is predicted by `story_type` (the trained story classifier when its model
   file is present, else the rules: the type of the first top-ranked event). Per-type P/R/F1 and
@@ -116,6 +119,8 @@ def evaluate_gsr(records: list[dict[str, Any]], pipeline=None, limit: int | None
     all_tp, all_fp, all_fn = Counter(), Counter(), Counter()
     src = Counter()
     tgt = Counter()
+    attrs = Counter()
+    constructions: dict[str, Counter] = defaultdict(Counter)
     errors: list[dict[str, Any]] = []
     for text, doc in zip(texts, docs):
         gold = by_text[text]
@@ -134,9 +139,14 @@ def evaluate_gsr(records: list[dict[str, Any]], pipeline=None, limit: int | None
             unmatched.remove(g)
             tp[ev.type] += 1
             _score_args(ev, doc, g, src, tgt)
+            _score_attributes(ev, doc, g, attrs, errors)
+        for g in gold:
+            constructions[g.get("construction") or "-"]["n"] += 1
+            constructions[g.get("construction") or "-"]["matched"] += g not in unmatched
         for g in unmatched:
             fn[g["event_type"]] += 1
-            errors.append({"text": text, "gold": g["event_type"], "predicted": [e.type for e in top]})
+            errors.append({"id": g.get("id"), "text": text, "gold": g["event_type"],
+                           "predicted": [e.type for e in top]})
         gold_types = {g["event_type"] for g in gold}
         pred_types = {e.type for e in preds}
         for t in pred_types & gold_types:
@@ -155,6 +165,11 @@ def evaluate_gsr(records: list[dict[str, Any]], pipeline=None, limit: int | None
     out["source_found"] = _ratio(src["found"], src["n"])
     out["target_country_accuracy"] = _ratio(tgt["country_ok"], tgt["n"])
     out["target_sector_accuracy"] = _ratio(tgt["sector_ok"], tgt["sector_n"])
+    for key in ("modality", "negated", "claimant_country"):
+        out[f"{key}_accuracy"] = _ratio(attrs[f"{key}_ok"], attrs[f"{key}_n"])
+    if set(constructions) != {"-"}:
+        out["recall_by_construction"] = {c: {"n": v["n"], "recall": _ratio(v["matched"], v["n"])}
+                                         for c, v in sorted(constructions.items())}
     out["all_events"] = {k: v for k, v in prf(all_tp, all_fp, all_fn, PLOVER_TYPES).items() if k != "per_type"}
     out["errors"] = errors
     return out
@@ -181,6 +196,36 @@ def _score_args(ev: Any, doc: Document, gold: dict[str, Any], src: Counter, tgt:
             counter["sector_n"] += 1
             if sector and sector[:3] in gold_sectors:
                 counter["sector_ok"] += 1
+
+
+def _score_attributes(ev: Any, doc: Document, gold: dict[str, Any], attrs: Counter,
+                      errors: list[dict[str, Any]]) -> None:
+    """Modality, negation and claimant of a matched event, where the gold record states them."""
+    wrong = {}
+    if "modality" in gold:
+        attrs["modality_n"] += 1
+        if ev.modality == gold["modality"]:
+            attrs["modality_ok"] += 1
+        else:
+            wrong["modality"] = ev.modality
+    if "negated" in gold:
+        attrs["negated_n"] += 1
+        if bool(ev.negated) == bool(gold["negated"]):
+            attrs["negated_ok"] += 1
+        else:
+            wrong["negated"] = ev.negated
+    claimant = (gold.get("claimed_by") or {}).get("code")
+    if claimant:
+        attrs["claimant_country_n"] += 1
+        code = ev.claimed_by.code if ev.claimed_by else None
+        actor = doc.actor(ev.claimed_by.actor_id) if ev.claimed_by and ev.claimed_by.actor_id else None
+        country = (actor.country if actor is not None else None) or (code[:3] if code else None)
+        if country and _norm_country(country) == _norm_country(claimant):
+            attrs["claimant_country_ok"] += 1
+        else:
+            wrong["claimant"] = country
+    if wrong:
+        errors.append({"id": gold.get("id"), "text": doc.text, "gold": gold["event_type"], "attribute": wrong})
 
 
 def evaluate_ngec(records: list[dict[str, Any]], pipeline=None, limit: int | None = None,
@@ -238,8 +283,12 @@ def format_report(result: dict[str, Any]) -> str:
     lines.append(f"macro-F1: {result['macro_f1']}  micro-F1: {result['micro_f1']}")
     if result["format"] == "gsr":
         for key in ("source_country_accuracy", "source_sector_accuracy", "source_found",
-                    "target_country_accuracy", "target_sector_accuracy"):
-            lines.append(f"{key}: {result[key]}")
+                    "target_country_accuracy", "target_sector_accuracy", "modality_accuracy",
+                    "negated_accuracy", "claimant_country_accuracy"):
+            if result.get(key) is not None:
+                lines.append(f"{key}: {result[key]}")
+        for c, v in result.get("recall_by_construction", {}).items():
+            lines.append(f"recall, {c}: {v['recall']} of {v['n']}")
         a = result["all_events"]
         lines.append(f"all events in sentence (set match): macro-F1 {a['macro_f1']}  micro P {a['micro_precision']} "
                      f"R {a['micro_recall']} F1 {a['micro_f1']}")
