@@ -138,7 +138,7 @@ def evaluate_gsr(records: list[dict[str, Any]], pipeline=None, limit: int | None
                 continue
             unmatched.remove(g)
             tp[ev.type] += 1
-            _score_args(ev, doc, g, src, tgt)
+            _score_args(ev, doc, g, src, tgt, errors)
             _score_attributes(ev, doc, g, attrs, errors)
         for g in gold:
             constructions[g.get("construction") or "-"]["n"] += 1
@@ -179,7 +179,8 @@ def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 3) if b else None
 
 
-def _score_args(ev: Any, doc: Document, gold: dict[str, Any], src: Counter, tgt: Counter) -> None:
+def _score_args(ev: Any, doc: Document, gold: dict[str, Any], src: Counter, tgt: Counter,
+                errors: list[dict[str, Any]]) -> None:
     for which, key, counter in (("source", "actors", src), ("target", "recipients", tgt)):
         golds = [a for a in gold.get(key) or [] if a.get("code")]
         if not golds:
@@ -191,6 +192,9 @@ def _score_args(ev: Any, doc: Document, gold: dict[str, Any], src: Counter, tgt:
         gold_countries = {_norm_country(a["code"]) for a in golds}
         if country and _norm_country(country) in gold_countries:
             counter["country_ok"] += 1
+        else:
+            errors.append({"id": gold.get("id"), "text": doc.text, "gold": gold["event_type"],
+                           "attribute": {which: country, "expected": sorted(c for c in gold_countries if c)}})
         gold_sectors = {a["sector"][:3] for a in golds if a.get("sector") and a["sector"] != "***"}
         if gold_sectors:
             counter["sector_n"] += 1

@@ -525,7 +525,7 @@ def find_arguments(ann: "Annotation", f: Found, speaker) -> None:
     if not inv:
         seen: set[int] = {a.token.i for a in f.sources}
         cands = _target_toks(f)
-        if f.type in ("AID", "MOBILIZE", "RETREAT"):
+        if f.type in ("AID", "MOBILIZE", "RETREAT") or f.mode == "withdraw":
             # "sent troops to Syria", "withdrew its force from Chad": the object is what moves
             words = _theme_words()
             themes = {o.i for o in objects(tok, f.pos) if {o.lemma_.lower(), o.lower_} & words}
@@ -791,7 +791,10 @@ def sentence_events(ann: "Annotation", sent: "Span", lexicon: Lexicon, speaker_a
         if f.parent is not None and f.parent.preset:
             f.modality = "hypothetical"  # what was demanded has not happened
     for f in found:
-        f.depth = depth_of(f.anchor) * 2 + (1 if f.parent is not None else 0) - (1 if f.derived else 0)
+        # a nominal event as a clause's subject is what the clause is about ("a hunger strike ...
+        # entered its third week as the detainees pressed for ..."): it ranks with its verb
+        anchor = f.tok.head if f.pos == "N" and f.light is None and f.tok.dep_ in ("nsubj", "nsubjpass") else f.anchor
+        f.depth = depth_of(anchor) * 2 + (1 if f.parent is not None else 0) - (1 if f.derived else 0)
         f.confidence = _confidence(f)
     found.sort(key=lambda f: (f.depth, -f.confidence, f.tok.i))
     return found

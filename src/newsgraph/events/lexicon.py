@@ -142,6 +142,18 @@ def objects(tok: "Token", pos: str) -> list["Token"]:
     return [t for f in found + more for t in through_containers(f)]
 
 
+def with_compounds(tokens: list["Token"]) -> list["Token"]:
+    """The tokens plus their noun compounds: "ambassador Vincent Karega", "internet services"
+    name what the head is only in the compound."""
+    return tokens + [c for t in tokens for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+
+
+def governor(tok: "Token") -> "Token":
+    """The word a trigger depends on, past a preposition: "went on strike" -> went."""
+    head = tok.head
+    return head.head if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") else head
+
+
 def subject(tok: "Token", pos: str) -> "Token | None":
     for child in tok.children:
         if pos == "V" and child.dep_ in ("nsubj", "csubj"):
@@ -166,17 +178,29 @@ def test_entry(entry: Entry, tok: "Token") -> bool:
     """Whether all of an entry's tests hold for trigger `tok`."""
     if entry.particle:
         if not any(c.dep_ == "prt" and c.lower_ == entry.particle for c in tok.children):
-            # "pull troops out": particle may also be an adverb; "walk out of": prep
-            if not any(c.lower_ == entry.particle and c.dep_ in ("advmod", "prep") for c in tok.children):
+            # "pull troops out": particle may also be an adverb; "walk out of": a preposition without
+            # an object of its own ("gave ... in Mekelle" is no "give in"); "handed over 32 men": the
+            # parser hung "over" on the number
+            if not any(c.lower_ == entry.particle and (c.dep_ == "advmod" or (
+                    c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children))) for c in tok.children) \
+                    and not (tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == entry.particle
+                             and tok.nbor(1).tag_ == "RP"):
                 return False
     for name, words in entry.tests:
         if name == "obj":
             objs = objects(tok, entry.pos)
-            if not objs or not (lemma_set(objs) & words):  # type: ignore[operator]
+            if not objs or not (lemma_set(with_compounds(objs)) & words):  # type: ignore[operator]
                 return False
         elif name == "prep":  # a date is no argument: "strike on Monday"
+            # "warned the Philippines of countermeasures": the parser often hangs the verb's
+            # preposition on a proper-noun object, which seldom takes one of its own
+            heads = [tok] + ([o for o in objects(tok, "V")[:1] if o.pos_ == "PROPN"] if entry.pos == "V" else [])
             if not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in words  # type: ignore[operator]
-                       and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in tok.children):
+                       and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                       for h in heads for c in h.children):
+                return False
+        elif name == "head":
+            if governor(tok).lemma_.lower() not in words:  # type: ignore[operator]
                 return False
         elif name == "mod":
             mods = [c for c in tok.children if c.dep_ in MOD_DEPS]
@@ -212,9 +236,14 @@ def match(tok: "Token", lexicon: Lexicon) -> Entry | None:
     form = (tok.orth, tok.tag, tok.lemma)
     if lexicon.idle.get(form):
         return None
+    if tok.ent_type_ in ("DATE", "TIME"):  # "the end of March" holds no march
+        return None
     pos = "V" if tok.tag_.startswith("VB") or tok.tag_ in ("JJ",) else "N" if tok.tag_.startswith("NN") else None
+    if pos is None and tok.tag_ == "RB" and any(c.dep_ == "nsubj" for c in tok.children):
+        pos = "V"  # "We fully back ...": a verb the tagger took for an adverb
     if pos is None:
-        lexicon.idle[form] = True
+        if tok.tag_ != "RB":  # (an adverb may be a verb in another parse)
+            lexicon.idle[form] = True
         return None
     lemma = tok.lemma_.lower()
     keys = [lemma]
