@@ -17,7 +17,7 @@ from ..records import ActorRef
 from ..registry import component
 from ..settings import Options
 from .cameo import goldstein, quad_class
-from .coding import Arg, actor_at, code_np
+from .coding import SECTOR_CODES, Arg, actor_at, code_np
 from .extract import Found, sentence_events, speaker_arg
 from .lexicon import load_lexicon
 from .records import Event, Trigger
@@ -52,6 +52,7 @@ def extract_events(ann: Annotation, lexicon=None) -> list[Event]:
             for e in made:
                 e.date, e.date_source = date, date_source
                 e.location = _nearest_place(places, f.tok.idx, e)
+                e.source, e.target = _placed(e.source, e.location), _placed(e.target, e.location)
             ids[id(f)] = [e.id for e in made]
             out.extend(made)
         for f in found:  # link embedded acts to their speech act
@@ -154,6 +155,15 @@ def _is_location(place: Any, start: int, end: int) -> bool:
     if role not in (None, "location") or pstart is None:
         return False
     return start <= pstart < end and role == "location"
+
+
+def _placed(ref: ActorRef | None, place: Any) -> ActorRef | None:
+    """An actor known only by its sector ("gunmen", "demonstrators") takes the country of the
+    place the event happens in, as event coders do ("gunmen stormed a village in Burkina Faso")."""
+    country = _get(place, "country") if place is not None else None
+    if ref is None or not country or not ref.code or ref.code[:3] not in SECTOR_CODES:
+        return ref
+    return ActorRef(ref.name, ref.actor_id, country + ref.code[:3])
 
 
 def _nearest_place(places: list[Any], char: int, event: Event) -> Any:

@@ -264,19 +264,22 @@ def _resolve_pronoun(ann: "Annotation", tok: "Token", quote_speaker) -> Arg | No
     if low in PRONOUNS_WE and quote_speaker is not None:
         return _speaker_side(ann, quote_speaker, tok)
     actor = actor_at(ann, tok.idx, tok.idx + len(tok.text))
-    if actor is not None and actor.code:
+    if actor is not None and actor.code and (actor.country or low not in PRONOUNS_3):
         from ..records import ActorRef
 
         return Arg(ActorRef(actor.name, actor.id, actor.code), actor.country, actor.sector, tok, "pronoun")
     if low in PRONOUNS_3 and (tok.dep_ in ("nsubj", "nsubjpass", "poss")):
         # "Syria says it is willing": the subject of the nearest governing clause
+        # (not the phrase holding the pronoun: "denied that its soldiers shelled" is not the
+        # soldiers' own soldiers)
         cur = tok.head
         while cur.head.i != cur.i:
             cur = cur.head
             for child in cur.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i != tok.i and child.pos_ != "PRON":
+                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON" \
+                        and not child.left_edge.i <= tok.i <= child.right_edge.i:
                     arg = code_np(ann, child, "pronoun")
-                    if arg is not None:
+                    if arg is not None and (arg.country or tok.dep_ != "poss"):
                         return arg
         for child in cur.children:  # the root's own subject
             if child.dep_ in ("nsubj",) and child.i < tok.i and child.pos_ != "PRON":
@@ -382,7 +385,7 @@ def _subject_tok(tok: "Token") -> tuple["Token | None", str]:
         return tok.head, "subject"
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return _subject_tok(tok.head)
-    if tok.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "acl"):
+    if tok.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "acl") or (tok.dep_ == "dobj" and tok.tag_ == "VBG"):
         head = tok.head
         if head.dep_ == "prep":  # "accused X of attacking": the object of the governing verb
             gov = head.head
@@ -417,6 +420,10 @@ def _noun_source(tok: "Token") -> tuple["Token | None", str]:
             for p in child.children:
                 if p.dep_ == "pobj":
                     return p, "agent"
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "a strike called by the union"
+            agent = next((p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent, "agent"
     for child in np_tokens(tok):
         if child.i < tok.i and child.dep_ in ("amod", "compound") and (
                 child.ent_type_ in ("NORP", "GPE", "ORG") or is_country_word(child)):
