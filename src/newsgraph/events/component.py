@@ -52,7 +52,9 @@ def extract_events(ann: Annotation, lexicon=None) -> list[Event]:
             for e in made:
                 e.date, e.date_source = date, date_source
                 e.location = _nearest_place(places, f.tok.idx, e)
-                e.source, e.target = _placed(e.source, e.location), _placed(e.target, e.location)
+                source, target = _placed(e.source, e.location), _placed(e.target, e.location)
+                if not (source and target and source.code == target.code):  # (no act on itself)
+                    e.source, e.target = source, target
             ids[id(f)] = [e.id for e in made]
             out.extend(made)
         for f in found:  # link embedded acts to their speech act

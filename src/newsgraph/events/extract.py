@@ -378,6 +378,11 @@ def _subject_tok(tok: "Token") -> tuple["Token | None", str]:
                 return tok.head, "subject"
             return child, "subject"
     if passive:
+        for conj in tok.children:  # "was raided and shut by Israeli troops"
+            if conj.dep_ == "conj" and (is_passive(conj) or conj.tag_ == "VBN"):
+                agent = next((p for a in conj.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+                if agent is not None:
+                    return agent, "agent"
         return None, ""
     if tok.dep_ == "acomp":  # "Norway is willing": the subject of the copula
         return _subject_tok(tok.head)
@@ -466,7 +471,15 @@ def _target_toks(f: Found) -> list[tuple["Token", str]]:
         if f.light is not None:
             out += [(p, "pobj") for p in _pobjs(f.light, ("on", "against", "to", "with", "at", "in"))]
             out += [(c, "dative") for c in f.light.children if c.dep_ == "dative"]
-    return out
+    # "backing for Moldova's bid", "near Ukraine's borders": the owner; "the border with Guyana"
+    more: list[tuple["Token", str]] = []
+    for t, role in out:
+        more.append((t, role))
+        if role == "pobj" and t.pos_ == "NOUN":
+            more += [(g, "pobj-possessive") for g in t.children if g.dep_ == "poss" and g.pos_ != "PRON"]
+            if t.lemma_.lower() in ("border", "frontier", "boundary"):
+                more += [(p, "pobj") for p in _pobjs(t, ("with",))]
+    return more
 
 
 @lru_cache(maxsize=1)
@@ -532,10 +545,15 @@ def find_arguments(ann: "Annotation", f: Found, speaker) -> None:
     if not inv:
         seen: set[int] = {a.token.i for a in f.sources}
         cands = _target_toks(f)
-        if f.type in ("AID", "MOBILIZE", "RETREAT") or f.mode == "withdraw":
+        if (f.type in ("AID", "MOBILIZE", "RETREAT") or f.mode == "withdraw") and f.mode != "release":
             # "sent troops to Syria", "withdrew its force from Chad": the object is what moves
+            # (but "supplied the Syrian army with missiles" names the recipient, "freed 14 Saudi
+            # soldiers" those released)
             words = _theme_words()
-            themes = {o.i for o in objects(tok, f.pos) if {o.lemma_.lower(), o.lower_} & words}
+            supplied = [o.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for o in c.children if o.dep_ == "pobj"]
+            themes = {o.i for o in objects(tok, f.pos) if {o.lemma_.lower(), o.lower_} & words
+                      and (not supplied or o.i in supplied)}
             cands = [(t, r) for t, r in cands if t.i not in themes]
         coded = [(t, trole, [a for a in code_arg(ann, t, trole, speaker) if a.token.i not in seen])
                  for t, trole in cands]
