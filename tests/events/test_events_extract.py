@@ -239,3 +239,53 @@ def test_match_cache_keeps_hyphenated_entries(pipeline):
     assert match(hyphen, lex) is not None and match(hyphen, lex).type == "RETREAT"
     other = next(t for t in pipeline.nlp("The talks resumed.") if t.text == "talks")
     assert match(other, lex) is None and lex.idle  # forms that match nothing are remembered
+
+
+# Classes found by the blind natural rounds (docs/evaluation.md, "Blind natural event cases"),
+# each in new words: (text, type of the top-ranked main event, source country, target country).
+BLIND_ROUND_CLASSES = [
+    ("Chile's president apologised to the Mapuche for decades of land seizures.", "CONCEDE", "CHL", None),
+    ("The governor pardoned 300 inmates held on minor drug charges.", "CONCEDE", None, None),
+    ("Poland gave its full backing to Ukraine's request for fighter jets.", "SUPPORT", "POL", "UKR"),
+    ("Japan's prime minister threw his weight behind the Philippines in the maritime dispute.", "SUPPORT", "JPN", None),
+    ("Greece called up 20,000 reservists as tensions rose in the Aegean.", "MOBILIZE", "GRC", None),
+    ("Armenia moved two armoured brigades towards the border with Azerbaijan.", "MOBILIZE", "ARM", "AZE"),
+    ("Turkey handed over five Syrian soldiers captured near Afrin.", "RETREAT", "TUR", "SYR"),
+    ("Colombia handed over 12 alleged drug traffickers to US authorities.", "COOPERATE", "COL", "USA"),
+    ("The former minister was charged with embezzlement by a court in Nairobi.", "ACCUSE", None, None),
+    ("Nigeria expelled Niger's ambassador Ali Bako on Monday.", "SANCTION", "NGA", "NER"),
+    ("Nine thousand dock workers went on strike in Rotterdam over pay.", "PROTEST", None, None),
+    ("The junta brushed aside the regional bloc's peace plan.", "REJECT", None, None),
+    ("Canada's prime minister spoke by telephone with the Indian prime minister.", "CONSULT", "CAN", None),
+    ("Kazakhstan shipped 40 tanks to Armenia at the end of March.", "AID", "KAZ", "ARM"),
+    ("Authorities in Iran shut down mobile internet services across Sistan-Baluchestan.", "COERCE", "IRN", None),
+    ("Saudi Arabia denied that its jets had bombed a wedding in Yemen.", "ASSAULT", "SAU", None),
+    ("Masked gunmen stormed a police post in northern Burkina Faso, killing six officers.", "ASSAULT", "BFA", None),
+    ("Thousands of demonstrators marched through central Kampala, chanting against the president.", "PROTEST", "UGA", None),
+    ("Moscow has supplied the Iranian air force with Su-35 jets.", "AID", "RUS", "IRN"),
+    ("A newspaper office in Ramallah was raided and sealed by Israeli troops.", "COERCE", "ISR", None),
+    ("\"We fully back Georgia's territorial integrity,\" the French foreign minister said.", "SUPPORT", "FRA", "GEO"),
+]
+
+
+@pytest.mark.parametrize("text, etype, src, tgt", BLIND_ROUND_CLASSES)
+def test_blind_round_classes(extract, text, etype, src, tgt):
+    doc = extract(text, date="2024-05-01")
+    events = main_events(doc.events)
+    assert events and events[0].type == etype, [(e.type, e.trigger.text) for e in events]
+    ev = events[0]
+    if src:
+        assert _country(doc, ev.source) == src, ev.source
+    if tgt:
+        assert _country(doc, ev.target) == tgt, ev.target
+
+
+def _country(doc, ref) -> str | None:
+    from newsgraph.events.coding import SECTOR_CODES
+
+    if ref is None:
+        return None
+    actor = doc.actor(ref.actor_id) if ref.actor_id else None
+    if actor is not None and actor.country:
+        return actor.country
+    return ref.code[:3] if ref.code and ref.code[:3] not in SECTOR_CODES else None

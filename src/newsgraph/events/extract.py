@@ -555,7 +555,10 @@ def find_arguments(ann: "Annotation", f: Found, speaker) -> None:
             themes = {o.i for o in objects(tok, f.pos) if {o.lemma_.lower(), o.lower_} & words
                       and (not supplied or o.i in supplied)}
             cands = [(t, r) for t, r in cands if t.i not in themes]
-        coded = [(t, trole, [a for a in code_arg(ann, t, trole, speaker) if a.token.i not in seen])
+        # (not the source again: "gave its backing to ...", where "its backing" codes as the giver)
+        source_ids = {a.ref.actor_id for a in f.sources if a.ref.actor_id}
+        coded = [(t, trole, [a for a in code_arg(ann, t, trole, speaker)
+                             if a.token.i not in seen and not (a.ref.actor_id and a.ref.actor_id in source_ids)])
                  for t, trole in cands]
         # a place the act happens in ("killed five policemen in Kabul") is a target only when
         # nothing else is; it still gives its country to a target of unknown country
