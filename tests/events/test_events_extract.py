@@ -289,3 +289,20 @@ def _country(doc, ref) -> str | None:
     if actor is not None and actor.country:
         return actor.country
     return ref.code[:3] if ref.code and ref.code[:3] not in SECTOR_CODES else None
+
+
+def test_shipped_blind_cases(pipeline):
+    """Regression guard on newsgraph's own blind event cases (first runs: round 1 0.742, round 2
+    0.888 macro-F1; docs/evaluation.md). Round 2 is left unfixed as a held-out measure."""
+    import json
+    from pathlib import Path
+
+    from newsgraph.events import evaluate as ev
+
+    files = sorted((Path(ev.__file__).with_name("data")).glob("eval_cases_natural*.jsonl"))
+    records = [json.loads(line) for f in files for line in f.open(encoding="utf-8") if line.strip()]
+    assert len(files) >= 8 and len(records) >= 340
+    result = ev.evaluate_gsr(records, pipeline=pipeline)
+    assert result["macro_f1"] >= 0.92, result["per_type"]
+    assert result["source_country_accuracy"] >= 0.9
+    assert result["modality_accuracy"] >= 0.95 and result["negated_accuracy"] >= 0.95
