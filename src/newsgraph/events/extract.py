@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .cameo import DEFAULT_CAMEO
 from .coding import Arg, actor_at, bare_np, code_np, is_country_word, np_tokens, split_conjuncts
-from .lexicon import Entry, Lexicon, is_passive, load_lexicon, match, objects
+from .lexicon import Entry, Lexicon, is_passive, load_lexicon, match, objects, through_containers
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -48,7 +48,7 @@ HEDGES = frozenset("reportedly allegedly purportedly apparently supposedly".spli
 LIGHT = frozenset("""launch carry conduct stage mount hold begin start continue resume intensify escalate step
     make issue lodge file take join order announce declare reach conclude open undertake wage unleash perform
     organize organise call lead go impose sign approve authorize authorise deliver send provide give offer
-    renew break end halt suspend extend observe violate breach engage""".split())
+    renew break end halt suspend extend observe violate breach engage fly""".split())
 PARTICIPATE = frozenset("be remain participate enter join engage part".split())
 INVERSE_LIGHT = frozenset("face suffer receive survive escape come".split())
 OBJECT_CONTROL = frozenset("urge ask press pressure call invite force order persuade allow permit encourage "
@@ -245,6 +245,8 @@ def link_wrappers(found: list[Found]) -> None:
                 continue
             if any(p.dep_ in ("relcl", "advcl", "parataxis", "nsubj", "nsubjpass", "appos") for p in path):
                 continue
+            if any(p.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children) for p in path):
+                continue  # "threatened to use weapons, and Lukashenko put the army on alert": a clause of its own
             if any(g.entry.wrap and g is not w and g.tok in path for g in found):
                 continue
             if best is None or len(path) < best[0]:
@@ -462,7 +464,8 @@ def _target_toks(f: Found) -> list[tuple["Token", str]]:
         uses_obj = any(name == "obj" for name, _ in f.entry.tests)
         for c in tok.children:  # objects' own prepositions: "imposed sanctions on Iran"
             if c.dep_ == "dobj" and (uses_obj or match(c, load_lexicon()) is None):
-                out += [(p, "pobj") for p in _pobjs(c, ("on", "against", "to", "with", "for", "of"))]
+                for o in through_containers(c):  # "imposed a new round of sanctions on North Korea"
+                    out += [(p, "pobj") for p in _pobjs(o, ("on", "against", "to", "with", "for", "of"))]
     else:
         if f.type in ("ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID"):
             out += [(p, "pobj") for p in _pobjs(tok, ("on", "against", "at", "to", "of", "in", "into", "toward"))]
@@ -717,6 +720,10 @@ def derive_commitments(found: list[Found]) -> list[Found]:
     for f in found:
         if f.failed and f.type in ("AGREE", "CONSULT") and f.parent is None and not f.preset:
             out.append(_derived(f, "REJECT"))  # "failed to reach agreement"
+            continue
+        if f.type == "AGREE" and f.negated and f.parent is None and not f.entry.wrap and f.sources \
+                and _aux_lemmas(f.anchor) & {"will", "would", "shall", "'ll", "wo"}:
+            out.append(_derived(f, "REJECT"))  # "we will never accept ..."
             continue
         if f.parent is not None or f.entry.wrap or f.type in VERBAL or not f.sources or f.preset:
             continue

@@ -22,7 +22,7 @@ IDLE_CACHE = 200_000  # token forms remembered as matching no entry (a few MB at
 # Heads that stand for their "of" complement: "a mission of observers", "dozens of protesters".
 CONTAINERS = frozenset("""number group dozen hundred thousand million team batch series contingent
     shipment consignment ton tonne kg kilogram worth part member members mission delegation crowd
-    convoy lot package state return arrival entry presence""".split())
+    convoy lot package state return arrival entry presence round wave""".split())
 
 OBJ_DEPS = frozenset(("dobj", "attr", "oprd", "dative"))
 MOD_DEPS = frozenset(("compound", "amod", "nmod", "npadvmod", "advmod", "poss"))
@@ -143,9 +143,9 @@ def objects(tok: "Token", pos: str) -> list["Token"]:
 
 
 def with_compounds(tokens: list["Token"]) -> list["Token"]:
-    """The tokens plus their noun compounds: "ambassador Vincent Karega", "internet services"
-    name what the head is only in the compound."""
-    return tokens + [c for t in tokens for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    """The tokens plus their noun compounds and appositions: "ambassador Vincent Karega",
+    "internet services", "William Walker, the American diplomat" name what the head is there."""
+    return tokens + [c for t in tokens for c in t.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"]
 
 
 def governor(tok: "Token") -> "Token":
