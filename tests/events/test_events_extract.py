@@ -284,6 +284,23 @@ BLIND_ROUND_CLASSES = [
     ("Police in Peru have not taken anyone into custody over the killing of the journalist.", "COERCE", "PER", None),
     ("Human Rights Watch's denunciation of Egypt's prisons was dismissed by Cairo.", "ACCUSE", None, "EGY"),
     ("A strike by lorry drivers against new tolls shut the port of Durban for a day.", "PROTEST", None, None),
+    # round 3
+    ("Mongolia's army staged a week-long exercise with Indian special forces near Ulaanbaatar.", "COOPERATE", "MNG", "IND"),
+    ("Ethiopian authorities cut mobile internet links across Tigray in November.", "COERCE", "ETH", None),
+    ("Armenia warned Baku of a firm military response if its troops advanced further.", "THREATEN", "ARM", "AZE"),
+    ("Japan dispatched two aircraft loaded with tents and medicine to Turkey.", "AID", "JPN", None),
+    ("A Russian diplomat was declared persona non grata by Estonia's foreign ministry.", "SANCTION", None, "RUS"),
+    ("Militants hurled a grenade at an army truck in Pulwama.", "ASSAULT", None, None),
+    ("Opposition parties called a two-day shutdown across Bangladesh.", "PROTEST", "BGD", None),
+    ("Egypt withdrew most-favoured-nation status from Turkey in 2014.", "SANCTION", "EGY", "TUR"),
+    ("Protesters set up barricades on the main road to the airport in Lima.", "PROTEST", "PER", None),
+    ("Ghana and Togo recognised Western Sahara as an independent state.", "SUPPORT", "GHA", None),
+    ("Ten thousand nurses walked off the job in Wellington over pay.", "PROTEST", "NZL", None),
+    ("Washington imposed visa bans on four Ugandan officials.", "SANCTION", "USA", "UGA"),
+    ("India has extended a $1 billion loan to Sri Lanka.", "AID", "IND", "LKA"),
+    ("The Italian foreign minister voiced strong support for Tunisia's reforms.", "SUPPORT", "ITA", "TUN"),
+    ("The government's confiscation of the opposition newspaper's printing press drew criticism.", "COERCE", None, None),
+    ("Seoul lifted its visa requirement for Chinese tourists.", "CONCEDE", "KOR", None),
 ]
 
 

@@ -96,13 +96,20 @@ class Found:
 # ------------------------------------------------------------------ triggers
 
 
+def _light(verb: "Token") -> bool:
+    """Whether `verb` is a light verb; the lemmatizer errs on some ("staged" -> "stag")."""
+    low = verb.lower_
+    forms = {verb.lemma_.lower(), low[:-1], low[:-2], low[:-3] + "e"} if low.endswith("ed") else {verb.lemma_.lower()}
+    return bool(forms & (LIGHT | INVERSE_LIGHT))
+
+
 def _nominal_licensed(tok: "Token") -> "Token | None | bool":
     """A noun trigger counts when a light verb governs it, it has an argument, or it is a
     happening's subject. Returns the light verb, True, or False."""
     head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in LIGHT | INVERSE_LIGHT:
+    if tok.dep_ in ("dobj", "nsubjpass", "attr") and _light(head):
         return head
-    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.lemma_.lower() in LIGHT | INVERSE_LIGHT \
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and _light(head.head) \
             and head.lower_ in ("on", "under", "in", "to", "into", "of"):
         return head.head  # "went on strike", "came under attack"
     if tok.dep_ == "pobj" and head.lower_ in ("in", "into") and head.head.lemma_.lower() in PARTICIPATE:
@@ -806,7 +813,7 @@ def sentence_events(ann: "Annotation", sent: "Span", lexicon: Lexicon, speaker_a
             f.sources = f.parent.sources  # "agreed to ceasefire": the agreeing party observes it
     # a demand's target is who is to act: "demanded that the US cancel ...", "urged Iran to ..."
     for f in found:
-        if f.type == "REQUEST" and f.entry.wrap and f.embedded is None and not f.targets:
+        if f.type == "REQUEST" and f.entry.wrap and (f.embedded is None or f.embedded.pos == "N") and not f.targets:
             clause = next((c for c in f.tok.children if c.dep_ in ("ccomp", "xcomp", "acl")), None)
             subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
             if subj is not None:
