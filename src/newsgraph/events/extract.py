@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .cameo import DEFAULT_CAMEO
 from .coding import Arg, actor_at, bare_np, code_np, is_country_word, np_tokens, split_conjuncts
-from .lexicon import Entry, Lexicon, is_passive, load_lexicon, match, objects, through_containers
+from .lexicon import Entry, Lexicon, is_passive, load_lexicon, match, objects, through_containers, verb_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -97,10 +97,7 @@ class Found:
 
 
 def _light(verb: "Token") -> bool:
-    """Whether `verb` is a light verb; the lemmatizer errs on some ("staged" -> "stag")."""
-    low = verb.lower_
-    forms = {verb.lemma_.lower(), low[:-1], low[:-2], low[:-3] + "e"} if low.endswith("ed") else {verb.lemma_.lower()}
-    return bool(forms & (LIGHT | INVERSE_LIGHT))
+    return bool(set(verb_forms(verb)) & (LIGHT | INVERSE_LIGHT))
 
 
 def _nominal_licensed(tok: "Token") -> "Token | None | bool":
@@ -377,22 +374,17 @@ def code_arg(ann: "Annotation", tok: "Token", role: str, speaker) -> list[Arg]:
 def _subject_tok(tok: "Token") -> tuple["Token | None", str]:
     """The token that is the agent of verb `tok`, following conjunction and control."""
     passive = is_passive(tok)
+    if passive:
+        # "was raided and shut by Israeli troops": a conjoined passive shares the agent
+        for verb in [tok] + [c for c in tok.children if c.dep_ == "conj" and (is_passive(c) or c.tag_ == "VBN")]:
+            if _agent(verb) is not None:
+                return _agent(verb), "agent"
+        return None, ""
     for child in tok.children:
-        if passive and child.dep_ == "agent":
-            for p in child.children:
-                if p.dep_ == "pobj":
-                    return p, "agent"
-        if not passive and child.dep_ == "nsubj":
+        if child.dep_ == "nsubj":
             if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                 return tok.head, "subject"
             return child, "subject"
-    if passive:
-        for conj in tok.children:  # "was raided and shut by Israeli troops"
-            if conj.dep_ == "conj" and (is_passive(conj) or conj.tag_ == "VBN"):
-                agent = next((p for a in conj.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
-                if agent is not None:
-                    return agent, "agent"
-        return None, ""
     if tok.dep_ == "acomp":  # "Norway is willing": the subject of the copula
         return _subject_tok(tok.head)
     if tok.dep_ == "relcl":
@@ -425,6 +417,11 @@ def _subject_tok(tok: "Token") -> tuple["Token | None", str]:
     return None, ""
 
 
+def _agent(verb: "Token") -> "Token | None":
+    """The "by" phrase of a passive verb."""
+    return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+
+
 def _noun_source(tok: "Token") -> tuple["Token | None", str]:
     for child in tok.children:
         if child.dep_ == "poss":
@@ -434,10 +431,8 @@ def _noun_source(tok: "Token") -> tuple["Token | None", str]:
             for p in child.children:
                 if p.dep_ == "pobj":
                     return p, "agent"
-        if child.dep_ == "acl" and child.tag_ == "VBN":  # "a strike called by the union"
-            agent = next((p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
-            if agent is not None:
-                return agent, "agent"
+        if child.dep_ == "acl" and child.tag_ == "VBN" and _agent(child) is not None:
+            return _agent(child), "agent"  # "a strike called by the union"
     for child in np_tokens(tok):
         if child.i < tok.i and child.dep_ in ("amod", "compound") and (
                 child.ent_type_ in ("NORP", "GPE", "ORG") or is_country_word(child)):

@@ -148,6 +148,13 @@ def with_compounds(tokens: list["Token"]) -> list["Token"]:
     return tokens + [c for t in tokens for c in t.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"]
 
 
+def verb_forms(tok: "Token") -> list[str]:
+    """A verb's lemma plus plain de-inflections: the lemmatizer errs on rare verbs ("staged" -> "stag")."""
+    low = tok.lower_
+    return [tok.lemma_.lower()] + ([low[:-1], low[:-2], low[:-3], low[:-3] + "e"] if low.endswith(("ed", "ing"))
+                                   else [low[:-1]] if low.endswith("s") else [])
+
+
 def governor(tok: "Token") -> "Token":
     """The word a trigger depends on, past a preposition: "went on strike" -> went."""
     head = tok.head
@@ -246,11 +253,7 @@ def match(tok: "Token", lexicon: Lexicon) -> Entry | None:
             lexicon.idle[form] = True
         return None
     lemma = tok.lemma_.lower()
-    keys = [lemma]
-    if pos == "V":  # the lemmatizer errs on rare verbs ("staged" -> "stag"): plain de-inflections too
-        low = tok.lower_
-        keys += [low[:-1], low[:-2], low[:-3], low[:-3] + "e"] if low.endswith(("ed", "ing")) else \
-            [low[:-1]] if low.endswith("s") else []
+    keys = verb_forms(tok) if pos == "V" else [lemma]
     if pos == "N":
         keys.append(tok.lower_)
         if tok.i > 1 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_:
