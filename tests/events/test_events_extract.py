@@ -301,6 +301,21 @@ BLIND_ROUND_CLASSES = [
     ("The Italian foreign minister voiced strong support for Tunisia's reforms.", "SUPPORT", "ITA", "TUN"),
     ("The government's confiscation of the opposition newspaper's printing press drew criticism.", "COERCE", None, None),
     ("Seoul lifted its visa requirement for Chinese tourists.", "CONCEDE", "KOR", None),
+    # round 4
+    ("Kenya's government backed down on the finance bill after weeks of unrest.", "CONCEDE", "KEN", None),
+    ("Algeria dispatched army units to guard the gas fields near In Amenas.", "MOBILIZE", "DZA", None),
+    ("Manila dismissed the Chinese coast guard's announcement as baseless.", "REJECT", "PHL", None),
+    ("Japan began exchanging radar data with Australia under the new pact.", "COOPERATE", "JPN", "AUS"),
+    ("A Bangkok court dissolved the opposition Move Forward party.", "COERCE", "THA", None),
+    ("Azerbaijan rushed additional troops towards the border with Armenia.", "MOBILIZE", "AZE", "ARM"),
+    ("Thai police handed over two suspected smugglers to Malaysian authorities.", "COOPERATE", "THA", None),
+    ("\"We have blocked access to Twitter to keep order,\" a Nigerian government spokesman said.", "COERCE", "NGA", None),
+    ("Rioting by students left much of central Dhaka in ruins.", "PROTEST", "BGD", None),
+    ("Belize reaffirmed its steadfast backing for Guatemala's candidacy.", "SUPPORT", "BLZ", "GTM"),
+    ("Mali's junta bowed to regional pressure and set an election date.", "CONCEDE", "MLI", None),
+    ("Intelligence sharing between Kenya and Somalia was stepped up last year.", "COOPERATE", None, None),
+    ("Ghana's trade unions launched an indefinite general strike over pensions.", "PROTEST", "GHA", None),
+    ("China sent dozens of warplanes around Taiwan on Thursday.", "MOBILIZE", "CHN", None),
 ]
 
 

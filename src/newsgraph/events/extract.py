@@ -830,7 +830,8 @@ def sentence_events(ann: "Annotation", sent: "Span", lexicon: Lexicon, speaker_a
     for f in found:
         # a nominal event as a clause's subject is what the clause is about ("a hunger strike ...
         # entered its third week as the detainees pressed for ..."): it ranks with its verb
-        anchor = f.tok.head if f.pos == "N" and f.light is None and f.tok.dep_ in ("nsubj", "nsubjpass") else f.anchor
+        subject = f.tok.dep_ in ("nsubj", "nsubjpass", "csubj") and (f.pos == "N" or f.tok.tag_ == "VBG")
+        anchor = f.tok.head if subject and f.light is None else f.anchor
         f.depth = depth_of(anchor) * 2 + (1 if f.parent is not None else 0) - (1 if f.derived else 0)
         f.confidence = _confidence(f)
     found.sort(key=lambda f: (f.depth, -f.confidence, f.tok.i))

@@ -258,7 +258,8 @@ def match(tok: "Token", lexicon: Lexicon) -> Entry | None:
         keys.append(tok.lower_)
         if tok.i > 1 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_:
             keys.insert(0, f"{tok.nbor(-2).lower_}-{lemma}")
-    entries = [e for k in keys for e in lexicon.candidates(k, pos)]
+    # a phrasal verb is more specific than the bare verb: "backed down" before "back"
+    entries = sorted((e for k in keys for e in lexicon.candidates(k, pos)), key=lambda e: e.particle is None)
     if not entries and lemma not in lexicon.hyphen_tails and len(lexicon.idle) < IDLE_CACHE:
         lexicon.idle[form] = True  # (a form that a hyphenated entry ends with depends on its context)
     for entry in entries:
