@@ -142,3 +142,16 @@ def test_a_broken_user_file_is_a_coded_error(tmp_path: Path):
     with pytest.raises(NewsgraphError) as err:
         load_kb([str(bad)])
     assert err.value.code == "E022" and "bad.yaml" in str(err.value)
+
+
+def test_no_entry_takes_a_country_s_id(tmp_path: Path):
+    """A group or body with a country's ISO code as its id would replace the country: a group
+    with id NLD once made every "the Netherlands" Myanmar's National League for Democracy."""
+    kb = load_kb()
+    assert kb.entries["NLD"].kind == "country" and kb.entries["NAM"].kind == "country"
+    assert kb.entries["MMR-NLD"].name == "National League for Democracy"
+    clash = tmp_path / "clash.yaml"
+    clash.write_text("groups:\n  - {id: FRA, name: Front for Renewal, country: TCD, sector: REB}\n", encoding="utf-8")
+    with pytest.raises(NewsgraphError) as err:
+        load_kb([str(clash)])
+    assert err.value.code == "E022" and "FRA" in str(err.value) and "clash.yaml" in str(err.value)

@@ -316,6 +316,22 @@ BLIND_ROUND_CLASSES = [
     ("Intelligence sharing between Kenya and Somalia was stepped up last year.", "COOPERATE", None, None),
     ("Ghana's trade unions launched an indefinite general strike over pensions.", "PROTEST", "GHA", None),
     ("China sent dozens of warplanes around Taiwan on Thursday.", "MOBILIZE", "CHN", None),
+    # round 5
+    ("Thousands of Georgians took to the streets of Tbilisi against the foreign agents law.", "PROTEST", "GEO", None),
+    ("Austria dropped its veto of Bulgaria's entry into the Schengen area.", "CONCEDE", "AUT", None),
+    ("Moldova ordered two Russian envoys to leave the country within 72 hours.", "SANCTION", "MDA", "RUS"),
+    ("Drones slammed into an oil depot in Novorossiysk overnight.", "ASSAULT", None, None),
+    ("Turkish police's seizure of the newspaper's printing presses came at dawn on Friday.", "COERCE", "TUR", None),
+    ("Egypt has not allowed foreign reporters to enter northern Sinai.", "RETREAT", "EGY", None),
+    ("Germany transferred 60 howitzers to Ukraine in the spring.", "AID", "DEU", "UKR"),
+    ("Serbia placed its air defences on high alert along the Kosovo boundary.", "MOBILIZE", "SRB", None),
+    ("The Red Cross began distributing rations to families in El Fasher.", "AID", None, None),
+    ("Amnesty International faulted Ecuadorian police over the raids.", "ACCUSE", None, "ECU"),
+    ("Beijing scrapped its tariffs on Australian wine in March.", "CONCEDE", "CHN", None),
+    ("Hackers broke into the email accounts of Estonian officials.", "COERCE", None, "EST"),
+    ("Indonesia halted shipments of nickel ore to China.", "SANCTION", "IDN", "CHN"),
+    ("The Netherlands restricted exports of chipmaking machines to China.", "SANCTION", "NLD", "CHN"),
+    ("Police hauled dozens of protesters into custody in central Belgrade.", "COERCE", "SRB", None),
 ]
 
 

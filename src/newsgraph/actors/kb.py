@@ -231,7 +231,14 @@ class KB:
         self.files: list[str] = []
 
     # ---- building
-    def add(self, entry: Entry) -> None:
+    def add(self, entry: Entry, origin: str = "") -> None:
+        """Add or replace an entry. An entry may replace one of its own kind (a user's file
+        overriding a shipped person), never a country by something else or the reverse: a group
+        with id NLD once turned every "Netherlands" into Myanmar's National League for Democracy."""
+        old = self.entries.get(entry.id)
+        if old is not None and (old.kind == "country") != (entry.kind == "country"):
+            raise NewsgraphError("E022", file=origin or "(built-in)",
+                                 detail=f"id {entry.id} names both {old.name} and {entry.name}; ids must be unique")
         self.entries[entry.id] = entry
 
     def load_file(self, path: str | Path) -> None:
@@ -260,7 +267,7 @@ class KB:
                 self.add(Entry(str(e["id"]), str(e["name"]), kind, e.get("country"), sector, code,
                                tuple(str(a) for a in e.get("aliases") or ()), gov=bool(e.get("gov")),
                                until=parse_date(e.get("until")), then=e.get("then"), igo=igo,
-                               surname=None))
+                               surname=None), origin)
         for p in data.get("people") or ():
             if "name" not in p:
                 raise NewsgraphError("E022", file=origin, detail=f"person without a name: {p}")

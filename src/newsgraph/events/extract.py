@@ -808,7 +808,7 @@ def sentence_events(ann: "Annotation", sent: "Span", lexicon: Lexicon, speaker_a
             f.sources = f.parent.sources  # "agreed to ceasefire": the agreeing party observes it
     # a demand's target is who is to act: "demanded that the US cancel ...", "urged Iran to ..."
     for f in found:
-        if f.type == "REQUEST" and f.entry.wrap and (f.embedded is None or f.embedded.pos == "N") and not f.targets:
+        if f.type == "REQUEST" and f.entry.wrap and not f.targets:
             clause = next((c for c in f.tok.children if c.dep_ in ("ccomp", "xcomp", "acl")), None)
             subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
             if subj is not None:

@@ -138,6 +138,10 @@ def objects(tok: "Token", pos: str) -> list["Token"]:
             found.extend(p for p in child.children if p.dep_ == "pobj")  # "supplied them with missiles"
         elif pos == "V" and dep == "prep" and child.lower_ in ("on", "into") and tok.lemma_ in ("crack", "hack", "fire", "open"):
             found.extend(p for p in child.children if p.dep_ == "pobj")
+    if pos == "V" and not found:  # "allowed journalists to enter": the parser makes them the clause's subject
+        for clause in tok.children:
+            if clause.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                found.extend(c for c in clause.children if c.dep_ == "nsubj")
     more = [c for f in found for c in f.children if c.dep_ == "conj"]
     return [t for f in found + more for t in through_containers(f)]
 
