@@ -332,6 +332,24 @@ BLIND_ROUND_CLASSES = [
     ("Indonesia halted shipments of nickel ore to China.", "SANCTION", "IDN", "CHN"),
     ("The Netherlands restricted exports of chipmaking machines to China.", "SANCTION", "NLD", "CHN"),
     ("Police hauled dozens of protesters into custody in central Belgrade.", "COERCE", "SRB", None),
+    # round 6
+    ("A court in Van jailed the city's former mayor for ten years.", "SANCTION", None, None),
+    ("Uzbekistan handed back two villages to Kyrgyzstan under the border deal.", "RETREAT", "UZB", "KGZ"),
+    ("Iran and Iraq declared their full solidarity with Lebanon.", "SUPPORT", "IRN", "LBN"),
+    ("Prosecutors in Kenya have not charged a single officer over the shootings.", "ACCUSE", "KEN", None),
+    ("Kenyan positions near the border came under mortar fire overnight.", "ASSAULT", None, None),
+    ("Belarus froze its participation in the arms control treaty.", "SANCTION", "BLR", None),
+    ("Kyrgyzstan pledged to reopen the border crossing for the first time since deadly clashes.", "AGREE", "KGZ", None),
+    ("Negotiators for Serbia and Kosovo finalised the text of the agreement.", "AGREE", None, None),
+    ("Niger's junta suspended the broadcasts of a French radio station.", "COERCE", "NER", None),
+    ("The bloc's defence chiefs ordered the activation of a standby force.", "MOBILIZE", None, None),
+    ("Guinea's junta lifted its suspension of political parties.", "CONCEDE", "GIN", None),
+    ("Thousands of protesters massed outside the parliament in Yerevan.", "PROTEST", "ARM", None),
+    ("The IMF approved a $3 billion bailout for Egypt.", "AID", None, "EGY"),
+    ("Chad's army issued a shoot-on-sight warning to looters.", "THREATEN", "TCD", None),
+    ("The army returned 300 acres of farmland to their owners in Jaffna.", "RETREAT", None, None),
+    ("Jordan's parliament voted down the government's tax bill.", "REJECT", "JOR", None),
+    ("Supporters of the opposition leader stormed the parliament in Tirana.", "PROTEST", "ALB", None),
 ]
 
 

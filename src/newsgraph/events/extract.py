@@ -57,6 +57,7 @@ COOPERATIVE = frozenset("AGREE CONSULT SUPPORT COOPERATE AID CONCEDE RETREAT".sp
 VERBAL = frozenset("AGREE REQUEST ACCUSE REJECT THREATEN".split())
 PRONOUNS_WE = frozenset("we us our ours ourselves".split())
 PRONOUNS_3 = frozenset("it they he she its their his her them him".split())
+TIME_PREPS = frozenset("since after before during following amid despite until".split())
 TARGET_PREPS = ("to", "on", "against", "with", "at", "into", "toward", "towards", "upon", "in", "for", "over", "from")
 
 
@@ -251,6 +252,8 @@ def link_wrappers(found: list[Found]) -> None:
                 continue
             if any(p.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children) for p in path):
                 continue  # "threatened to use weapons, and Lukashenko put the army on alert": a clause of its own
+            if any(p.dep_ == "prep" and p.lower_ in TIME_PREPS for p in path):
+                continue  # "pledged to reopen the crossing, for the first time since deadly clashes": background
             if any(g.entry.wrap and g is not w and g.tok in path for g in found):
                 continue
             if best is None or len(path) < best[0]:

@@ -22,7 +22,7 @@ IDLE_CACHE = 200_000  # token forms remembered as matching no entry (a few MB at
 # Heads that stand for their "of" complement: "a mission of observers", "dozens of protesters".
 CONTAINERS = frozenset("""number group dozen hundred thousand million team batch series contingent
     shipment consignment ton tonne kg kilogram worth part member members mission delegation crowd
-    convoy lot package state return arrival entry presence round wave""".split())
+    convoy lot package state return arrival entry presence round wave acre hectare""".split())
 
 OBJ_DEPS = frozenset(("dobj", "attr", "oprd", "dative"))
 MOD_DEPS = frozenset(("compound", "amod", "nmod", "npadvmod", "advmod", "poss"))
@@ -190,12 +190,12 @@ def test_entry(entry: Entry, tok: "Token") -> bool:
     if entry.particle:
         if not any(c.dep_ == "prt" and c.lower_ == entry.particle for c in tok.children):
             # "pull troops out": particle may also be an adverb; "walk out of": a preposition without
-            # an object of its own ("gave ... in Mekelle" is no "give in"); "handed over 32 men": the
-            # parser hung "over" on the number
+            # an object of its own ("gave ... in Mekelle" is no "give in"), unless it follows the verb
+            # ("handed over 32 men", where the parser hung "over" on the number)
             if not any(c.lower_ == entry.particle and (c.dep_ == "advmod" or (
                     c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children))) for c in tok.children) \
                     and not (tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == entry.particle
-                             and tok.nbor(1).tag_ == "RP"):
+                             and tok.nbor(1).tag_ in ("RP", "IN")):  # right after the verb: "voted down the bill"
                 return False
     for name, words in entry.tests:
         if name == "obj":
