@@ -391,3 +391,26 @@ def test_shipped_blind_cases(pipeline):
     assert result["macro_f1"] >= 0.95, result["per_type"]
     assert result["source_country_accuracy"] >= 0.9
     assert result["modality_accuracy"] >= 0.95 and result["negated_accuracy"] >= 0.95
+
+
+@pytest.mark.parametrize("text, etype, tgt", [
+    # a threat aims at whoever its condition is about
+    ("Iran threatened to close the Strait of Hormuz if the United States tried to halt its oil exports.", "THREATEN", "USA"),
+    # the object of a light verb is the noun event's target
+    ("Mutinous soldiers in Gabon placed President Ali Bongo under house arrest on Wednesday.", "COERCE", "GAB"),
+    # conjoined verbs share the object that follows them
+    ("Gunmen shot and seriously wounded a police officer in Omagh on Sunday.", "ASSAULT", "GBR"),
+    # an uncoded place acted on takes the event's country, unless it names another
+    ("The Rapid Support Forces shelled a displacement camp near El Fasher overnight.", "ASSAULT", "SDN"),
+])
+def test_target_classes(extract, text, etype, tgt):
+    doc = extract(text, date="2024-05-01")
+    ev = main_events(doc.events)[0]
+    assert ev.type == etype and _country(doc, ev.target) == tgt, (ev.type, ev.target)
+
+
+def test_a_noun_naming_a_kind_is_no_event(extract):
+    """"riot police" and "strike group" name kinds of police and ships, not a riot or a strike."""
+    doc = extract("Paraguayan riot police fired tear gas at protesters as a carrier strike group sailed past.")
+    assert "PROTEST" not in {e.type for e in doc.events}
+    assert not [e for e in doc.events if e.trigger.text == "strike"]

@@ -17,7 +17,7 @@ from ..records import ActorRef
 from ..registry import component
 from ..settings import Options
 from .cameo import goldstein, quad_class
-from .coding import SECTOR_CODES, Arg, actor_at, code_np
+from .coding import SECTOR_CODES, Arg, actor_at, code_np, np_tokens
 from .extract import Found, sentence_events, speaker_arg
 from .lexicon import load_lexicon
 from .records import Event, Trigger
@@ -48,11 +48,13 @@ def extract_events(ann: Annotation, lexicon=None) -> list[Event]:
         places = [p for p in (ann.document.places or []) if _is_location(p, sent.start_char, sent.end_char)]
         for f in found:
             made = _events_of(ann, f, si, quotes, len(out))
+            # an uncoded target takes the event's country unless it names another ("16 Russian advisers")
+            bare = not any(t.ent_type_ in ("NORP", "GPE") for a in f.targets for t in np_tokens(a.token))
             date, date_source = sentence_date(ann, si, sent.start_char, sent.end_char, f.tok.idx, f.anchor)
             for e in made:
                 e.date, e.date_source = date, date_source
                 e.location = _nearest_place(places, f.tok.idx, e)
-                source, target = _placed(e.source, e.location), _placed(e.target, e.location)
+                source, target = _placed(e.source, e.location), _placed(e.target, e.location, bare)
                 if not (source and target and source.code == target.code):  # (no act on itself)
                     e.source, e.target = source, target
             ids[id(f)] = [e.id for e in made]
@@ -159,11 +161,16 @@ def _is_location(place: Any, start: int, end: int) -> bool:
     return start <= pstart < end and role == "location"
 
 
-def _placed(ref: ActorRef | None, place: Any) -> ActorRef | None:
+def _placed(ref: ActorRef | None, place: Any, bare: bool = False) -> ActorRef | None:
     """An actor known only by its sector ("gunmen", "demonstrators") takes the country of the
-    place the event happens in, as event coders do ("gunmen stormed a village in Burkina Faso")."""
+    place the event happens in, as event coders do ("gunmen stormed a village in Burkina Faso");
+    so does an uncoded target (`bare`: "shelled a displacement camp near El Fasher")."""
     country = _get(place, "country") if place is not None else None
-    if ref is None or not country or not ref.code or ref.code[:3] not in SECTOR_CODES:
+    if ref is None or not country:
+        return ref
+    if not ref.code:
+        return ActorRef(ref.name, ref.actor_id, country) if bare else ref
+    if ref.code[:3] not in SECTOR_CODES:
         return ref
     return ActorRef(ref.name, ref.actor_id, country + ref.code[:3])
 

@@ -48,7 +48,7 @@ HEDGES = frozenset("reportedly allegedly purportedly apparently supposedly".spli
 LIGHT = frozenset("""launch carry conduct stage mount hold begin start continue resume intensify escalate step
     make issue lodge file take join order announce declare reach conclude open undertake wage unleash perform
     organize organise call lead go impose sign approve authorize authorise deliver send provide give offer
-    renew break end halt suspend extend observe violate breach engage fly""".split())
+    renew break end halt suspend extend observe violate breach engage fly place put""".split())
 PARTICIPATE = frozenset("be remain participate enter join engage part".split())
 INVERSE_LIGHT = frozenset("face suffer receive survive escape come".split())
 OBJECT_CONTROL = frozenset("urge ask press pressure call invite force order persuade allow permit encourage "
@@ -104,6 +104,8 @@ def _light(verb: "Token") -> bool:
 def _nominal_licensed(tok: "Token") -> "Token | None | bool":
     """A noun trigger counts when a light verb governs it, it has an argument, or it is a
     happening's subject. Returns the light verb, True, or False."""
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return False  # a noun modifying another names a kind, not an event: "riot police", "strike group"
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass", "attr") and _light(head):
         return head
@@ -461,6 +463,10 @@ def _target_toks(f: Found) -> list[tuple["Token", str]]:
         else:
             out += [(c, "dative") for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             out += [(c, "object") for c in tok.children if c.dep_ in ("dobj",)]
+            if not any(c.dep_ == "dobj" for c in tok.children):  # "shot and (seriously) wounded a detective"
+                out += [(o, "object") for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                        and all(t.dep_ in ("cc", "advmod", "punct") for t in tok.doc[tok.i + 1:c.i])
+                        for o in c.children if o.dep_ == "dobj"]
             for c in tok.children:  # "accused X of ...": X; "praised Haiti's efforts": Haiti
                 if c.dep_ == "dobj":  # a pronoun owner is mostly the source itself ("withdrew its troops")
                     out += [(g, "object-possessive") for g in c.children if g.dep_ == "poss" and g.pos_ != "PRON"]
@@ -479,6 +485,8 @@ def _target_toks(f: Found) -> list[tuple["Token", str]]:
         if f.light is not None:
             out += [(p, "pobj") for p in _pobjs(f.light, ("on", "against", "to", "with", "at", "in"))]
             out += [(c, "dative") for c in f.light.children if c.dep_ == "dative"]
+            # "placed the president under house arrest", "put him on trial"
+            out += [(c, "object") for c in f.light.children if c.dep_ == "dobj" and c.i != tok.i]
     # "backing for Moldova's bid", "near Ukraine's borders": the owner; "the border with Guyana"
     more: list[tuple["Token", str]] = []
     for t, role in out:
@@ -825,6 +833,14 @@ def sentence_events(ann: "Annotation", sent: "Span", lexicon: Lexicon, speaker_a
                 f.targets = inner.sources
             else:
                 f.targets = [a for a in inner.targets if (a.ref.actor_id or a.ref.code) not in src_ids]
+    # a threat aims at whoever its condition is about: "threatened to block the strait if the
+    # United States tried to halt its exports"
+    for f in found:
+        if f.type == "THREATEN" and not f.targets:
+            subj = _condition_subject(f.anchor) or (_condition_subject(f.embedded.anchor) if f.embedded else None)
+            if subj is not None:
+                f.targets = [a for a in code_arg(ann, subj, "condition", speaker_at(f.tok.idx))
+                             if (a.ref.actor_id or a.ref.code) not in {s.ref.actor_id or s.ref.code for s in f.sources}]
     found += derive_commitments(found)
     found += obligations(ann, sent, found, speaker_at, speech, according)
     for f in found:
@@ -839,6 +855,17 @@ def sentence_events(ann: "Annotation", sent: "Span", lexicon: Lexicon, speaker_a
         f.confidence = _confidence(f)
     found.sort(key=lambda f: (f.depth, -f.confidence, f.tok.i))
     return found
+
+
+def _condition_subject(tok: "Token") -> "Token | None":
+    """The subject of an "if/unless" clause hanging on `tok` or on its complement ("threatened to
+    close the strait if the United States ...")."""
+    for verb in [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]:
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "should")
+                                              for m in clause.children):
+                return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
 
 
 def _confidence(f: Found) -> float:
