@@ -139,3 +139,14 @@ def test_gdelt_geo_type_tells_us_places_from_the_world():
 
     assert [_geo_type(f, c) for f, c in [("country", "UKR"), ("admin1", "USA"), ("city", "USA"), ("city", "UKR"),
                                          ("admin2", "PHL"), ("water", None)]] == [1, 2, 3, 4, 5, None]
+
+
+def test_no_lexicon_entry_is_unreachable():
+    """Entries for one lemma are tried in file order: an entry after an unconditional one with the
+    same particle, or after an identical one, can never fire (an edit that added it was lost)."""
+    lex = load_lexicon()
+    for key, group in lex.entries.items():
+        for i, e in enumerate(group):
+            for later in group[i + 1:]:
+                same = later.particle == e.particle
+                assert not (same and (not e.tests or later.tests == e.tests)), (key, e.line, later.line)
