@@ -350,6 +350,24 @@ BLIND_ROUND_CLASSES = [
     ("The army returned 300 acres of farmland to their owners in Jaffna.", "RETREAT", None, None),
     ("Jordan's parliament voted down the government's tax bill.", "REJECT", "JOR", None),
     ("Supporters of the opposition leader stormed the parliament in Tirana.", "PROTEST", "ALB", None),
+    # round 7
+    ("Swedish police said a freighter had severed a data cable between Sweden and Latvia by dragging its anchor.",
+     "ASSAULT", None, None),
+    ("Serbia denied that it was massing troops near Kosovo, insisting the units were on routine exercises.",
+     "MOBILIZE", "SRB", None),
+    ("Police in Chisinau raided 14 addresses linked to the fugitive businessman.", "COERCE", "MDA", None),
+    ("Uganda handed over to Kigali three men wanted for the 1994 genocide.", "COOPERATE", "UGA", None),
+    ("Turkey's dispatch of two frigates to the eastern Mediterranean alarmed Athens.", "MOBILIZE", "TUR", None),
+    ("Two student leaders were picked up by plainclothes police outside a hospital in Dhaka.", "COERCE", "BGD", None),
+    ("Indonesia's return of the captured Australian pilot eased tensions.", "RETREAT", "IDN", "AUS"),
+    ("The army chiefs of Thailand and Cambodia spoke over their hotline on Saturday.", "CONSULT", None, None),
+    ("Authorities barred opposition candidates from standing in the election.", "COERCE", None, None),
+    ("Rwanda flew 300 police officers into the Central African Republic to join the UN mission.", "AID", "RWA", "CAF"),
+    ("Paris recognised the opposition council as Libya's legitimate government.", "SUPPORT", "FRA", None),
+    ("The government stationed riot police around the parliament in Lima.", "MOBILIZE", "PER", None),
+    ("Kenya pledged to send 200 more police officers to reinforce the multinational mission in Haiti.", "AGREE", "KEN", None),
+    ("The central bank announced it would ease restrictions on foreign currency withdrawals.", "CONCEDE", None, None),
+    ("The court slashed the contested quota to five percent, meeting a key demand of the students.", "CONCEDE", None, None),
 ]
 
 

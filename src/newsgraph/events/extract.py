@@ -740,6 +740,8 @@ def derive_commitments(found: list[Found]) -> list[Found]:
             continue
         if f.parent is not None or f.entry.wrap or f.type in VERBAL or not f.sources or f.preset:
             continue
+        if f.type == "CONCEDE" and not f.negated and not f.conditional:
+            continue  # a promised easing is itself the verbal concession PLOVER codes
         if not (_aux_lemmas(f.anchor) & {"will", "would", "shall", "'ll", "wo"}):
             continue
         if f.conditional:
@@ -778,7 +780,9 @@ def obligations(ann: "Annotation", sent: "Span", found: list[Found], speaker_at,
     by_tok = {f.tok.i: f for f in found}
     for v in speech:
         for c in v.children:
-            if c.dep_ != "ccomp" or not (_aux_lemmas(c) & OBLIGATION or (c.lemma_ == "have" and any(
+            # "insisted that Israel withdraw": the bare subjunctive demands as "must" does
+            subjunctive = v.lemma_.lower() == "insist" and c.tag_ == "VB" and not _aux_lemmas(c)
+            if c.dep_ != "ccomp" or not (_aux_lemmas(c) & OBLIGATION or subjunctive or (c.lemma_ == "have" and any(
                     x.dep_ == "xcomp" for x in c.children))):
                 continue
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)

@@ -204,8 +204,10 @@ def test_entry(entry: Entry, tok: "Token") -> bool:
                 return False
         elif name == "prep":  # a date is no argument: "strike on Monday"
             # "warned the Philippines of countermeasures": the parser often hangs the verb's
-            # preposition on a proper-noun object, which seldom takes one of its own
-            heads = [tok] + ([o for o in objects(tok, "V")[:1] if o.pos_ == "PROPN"] if entry.pos == "V" else [])
+            # preposition on a proper-noun object, which seldom takes one of its own; "as" is the
+            # verb's whatever the object ("recognised the council as the government")
+            heads = [tok] + ([o for o in objects(tok, "V")[:1] if o.pos_ == "PROPN" or "as" in words]  # type: ignore[operator]
+                             if entry.pos == "V" else [])
             if not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in words  # type: ignore[operator]
                        and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
                        for h in heads for c in h.children):
