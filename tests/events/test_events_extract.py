@@ -368,6 +368,21 @@ BLIND_ROUND_CLASSES = [
     ("Kenya pledged to send 200 more police officers to reinforce the multinational mission in Haiti.", "AGREE", "KEN", None),
     ("The central bank announced it would ease restrictions on foreign currency withdrawals.", "CONCEDE", None, None),
     ("The court slashed the contested quota to five percent, meeting a key demand of the students.", "CONCEDE", None, None),
+    # round 8
+    ("Russia did not suspend gas deliveries to Serbia after Belgrade paid its bill.", "SANCTION", "RUS", "SRB"),
+    ("Police stormed the headquarters of the opposition party before dawn.", "COERCE", None, None),
+    ("\"Our columns are heading back to their bases,\" the militia commander said.", "RETREAT", None, None),
+    ("North Korea test-fired two cruise missiles off its east coast.", "MOBILIZE", None, None),
+    ("Australia provided 200,000 doses of vaccine to Fiji free of charge.", "AID", "AUS", "FJI"),
+    ("Washington tightened export controls on chips bound for China.", "SANCTION", "USA", None),
+    ("Trilateral naval drills by Japan, India and Australia began off Okinawa.", "COOPERATE", None, None),
+    ("The prime minister offered a heartfelt apology to the victims' families.", "CONCEDE", None, None),
+    ("The government announced the formal withdrawal of the security bill.", "CONCEDE", None, None),
+    ("The two navies conducted joint coast guard patrols in the strait.", "COOPERATE", None, None),
+    ("Niger expelled the UN's top representative on Monday.", "SANCTION", "NER", None),
+    ("\"We have flown 30 tonnes of medicine into Goma since Monday,\" a Red Cross spokesman said.", "AID", None, None),
+    ("\"We hold the Syrian army fully responsible for this massacre,\" the French ministry said.", "ACCUSE", "FRA", "SYR"),
+    ("Chinese coast guard ships blocked a Philippine resupply mission to the shoal.", "COERCE", "CHN", None),
 ]
 
 

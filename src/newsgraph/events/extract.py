@@ -463,6 +463,8 @@ def _target_toks(f: Found) -> list[tuple["Token", str]]:
         else:
             out += [(c, "dative") for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             out += [(c, "object") for c in tok.children if c.dep_ in ("dobj",)]
+            # "held the army responsible": the subject of the verb's small clause
+            out += [(o, "object") for o in objects(tok, "V") if o.dep_ == "nsubj" and o.head.i != tok.i]
             if not any(c.dep_ == "dobj" for c in tok.children):  # "shot and (seriously) wounded a detective"
                 out += [(o, "object") for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
                         and all(t.dep_ in ("cc", "advmod", "punct") for t in tok.doc[tok.i + 1:c.i])

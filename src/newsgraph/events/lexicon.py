@@ -22,7 +22,7 @@ IDLE_CACHE = 200_000  # token forms remembered as matching no entry (a few MB at
 # Heads that stand for their "of" complement: "a mission of observers", "dozens of protesters".
 CONTAINERS = frozenset("""number group dozen hundred thousand million team batch series contingent
     shipment consignment ton tonne kg kilogram worth part member members mission delegation crowd
-    convoy lot package state return arrival entry presence round wave acre hectare""".split())
+    convoy lot package state return arrival entry presence round wave acre hectare dose""".split())
 
 OBJ_DEPS = frozenset(("dobj", "attr", "oprd", "dative"))
 MOD_DEPS = frozenset(("compound", "amod", "nmod", "npadvmod", "advmod", "poss"))
@@ -117,7 +117,7 @@ def is_passive(tok: "Token") -> bool:
 def through_containers(tok: "Token") -> list["Token"]:
     """The token, plus its "of" object when it is a container noun ("dozens of troops")."""
     out = [tok]
-    if tok.lemma_.lower() in CONTAINERS or tok.like_num:
+    if tok.lemma_.lower() in CONTAINERS or tok.lower_.rstrip("s") in CONTAINERS or tok.like_num:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 out.extend(p for p in prep.children if p.dep_ == "pobj")
@@ -138,9 +138,10 @@ def objects(tok: "Token", pos: str) -> list["Token"]:
             found.extend(p for p in child.children if p.dep_ == "pobj")  # "supplied them with missiles"
         elif pos == "V" and dep == "prep" and child.lower_ in ("on", "into") and tok.lemma_ in ("crack", "hack", "fire", "open"):
             found.extend(p for p in child.children if p.dep_ == "pobj")
-    if pos == "V" and not found:  # "allowed journalists to enter": the parser makes them the clause's subject
-        for clause in tok.children:
-            if clause.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if pos == "V" and not found:  # "allowed journalists to enter", "held the army responsible": the
+        for clause in tok.children:  # parser makes them the subject of a clause of the verb's
+            if clause.dep_ in ("ccomp", "xcomp") and (clause.pos_ == "ADJ" or any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)):
                 found.extend(c for c in clause.children if c.dep_ == "nsubj")
     more = [c for f in found for c in f.children if c.dep_ == "conj"]
     return [t for f in found + more for t in through_containers(f)]
@@ -217,6 +218,7 @@ def test_entry(entry: Entry, tok: "Token") -> bool:
                 return False
         elif name == "mod":
             mods = [c for c in tok.children if c.dep_ in MOD_DEPS]
+            mods += [m for c in tok.children if c.dep_ == "compound" for m in c.children if m.dep_ in MOD_DEPS]  # "joint coast guard patrols"
             if tok.i > 1 and tok.nbor(-1).text == "-":  # "drone-strike" split on the hyphen
                 mods.append(tok.nbor(-2))
             if not mods or not (lemma_set(mods) & words):  # type: ignore[operator]
