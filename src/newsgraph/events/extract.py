@@ -58,6 +58,7 @@ VERBAL = frozenset("AGREE REQUEST ACCUSE REJECT THREATEN".split())
 PRONOUNS_WE = frozenset("we us our ours ourselves".split())
 PRONOUNS_3 = frozenset("it they he she its their his her them him".split())
 TIME_PREPS = frozenset("since after before during following amid despite until".split())
+FUTURE_AUX = frozenset(("will", "would", "shall", "'ll", "wo"))
 TARGET_PREPS = ("to", "on", "against", "with", "at", "into", "toward", "towards", "upon", "in", "for", "over", "from")
 
 
@@ -381,10 +382,9 @@ def _subject_tok(tok: "Token") -> tuple["Token | None", str]:
     passive = is_passive(tok)
     if passive:
         # "was raided and shut by Israeli troops": a conjoined passive shares the agent
-        for verb in [tok] + [c for c in tok.children if c.dep_ == "conj" and (is_passive(c) or c.tag_ == "VBN")]:
-            if _agent(verb) is not None:
-                return _agent(verb), "agent"
-        return None, ""
+        verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and (is_passive(c) or c.tag_ == "VBN")]
+        agent = next((a for a in map(_agent, verbs) if a is not None), None)
+        return (agent, "agent") if agent is not None else (None, "")
     for child in tok.children:
         if child.dep_ == "nsubj":
             if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
@@ -737,14 +737,14 @@ def derive_commitments(found: list[Found]) -> list[Found]:
             out.append(_derived(f, "REJECT"))  # "failed to reach agreement"
             continue
         if f.type == "AGREE" and f.negated and f.parent is None and not f.entry.wrap and f.sources \
-                and _aux_lemmas(f.anchor) & {"will", "would", "shall", "'ll", "wo"}:
+                and _aux_lemmas(f.anchor) & FUTURE_AUX:
             out.append(_derived(f, "REJECT"))  # "we will never accept ..."
             continue
         if f.parent is not None or f.entry.wrap or f.type in VERBAL or not f.sources or f.preset:
             continue
         if f.type == "CONCEDE" and not f.negated and not f.conditional:
             continue  # a promised easing is itself the verbal concession PLOVER codes
-        if not (_aux_lemmas(f.anchor) & {"will", "would", "shall", "'ll", "wo"}):
+        if not (_aux_lemmas(f.anchor) & FUTURE_AUX):
             continue
         if f.conditional:
             out.append(_derived(f, "THREATEN"))  # "will withdraw its force unless ..."
