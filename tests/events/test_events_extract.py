@@ -383,6 +383,18 @@ BLIND_ROUND_CLASSES = [
     ("\"We have flown 30 tonnes of medicine into Goma since Monday,\" a Red Cross spokesman said.", "AID", None, None),
     ("\"We hold the Syrian army fully responsible for this massacre,\" the French ministry said.", "ACCUSE", "FRA", "SYR"),
     ("Chinese coast guard ships blocked a Philippine resupply mission to the shoal.", "COERCE", "CHN", None),
+    # rounds 9-10
+    ("Jordan's airdrop of food to northern Gaza began on Monday.", "AID", "JOR", None),
+    ("Britain imposed travel bans on five Venezuelan officials.", "SANCTION", "GBR", "VEN"),
+    ("The president's acceptance of the opposition's demand cleared the way for talks.", "CONCEDE", None, None),
+    ("Canada has shipped 200 interceptors to Ukraine since March.", "AID", "CAN", "UKR"),
+    ("Venezuela sent a flotilla of fuel tankers to Cuba.", "AID", "VEN", "CUB"),
+    ("Brussels added six Belarusian officials to its blacklist.", "SANCTION", None, "BLR"),
+    ("Armenia raised the combat readiness of its army after the clashes.", "MOBILIZE", "ARM", None),
+    ("The union staged a national stay-away in Harare over fuel prices.", "PROTEST", "ZWE", None),
+    ("Hanoi eased curbs on private enterprise in August.", "CONCEDE", "VNM", None),
+    ("Managua's expulsion of the papal nuncio angered the Vatican.", "SANCTION", "NIC", None),
+    ("\"I ask forgiveness of the victims and their families,\" the Guatemalan president said.", "CONCEDE", "GTM", None),
 ]
 
 

@@ -56,6 +56,7 @@ OBJECT_CONTROL = frozenset("urge ask press pressure call invite force order pers
 COOPERATIVE = frozenset("AGREE CONSULT SUPPORT COOPERATE AID CONCEDE RETREAT".split())
 VERBAL = frozenset("AGREE REQUEST ACCUSE REJECT THREATEN".split())
 PRONOUNS_WE = frozenset("we us our ours ourselves".split())
+PRONOUNS_I = frozenset("i me my mine myself".split())
 PRONOUNS_3 = frozenset("it they he she its their his her them him".split())
 TIME_PREPS = frozenset("since after before during following amid despite until".split())
 FUTURE_AUX = frozenset(("will", "would", "shall", "'ll", "wo"))
@@ -275,6 +276,11 @@ def _resolve_pronoun(ann: "Annotation", tok: "Token", quote_speaker) -> Arg | No
     low = tok.lower_
     if low in PRONOUNS_WE and quote_speaker is not None:
         return _speaker_side(ann, quote_speaker, tok)
+    if low in PRONOUNS_I and quote_speaker is not None:  # "I ask forgiveness", said the president: the speaker
+        arg = speaker_arg(ann, quote_speaker)
+        if arg is not None:
+            arg.token, arg.role = tok, "speaker"
+        return arg
     actor = actor_at(ann, tok.idx, tok.idx + len(tok.text))
     if actor is not None and actor.code and (actor.country or low not in PRONOUNS_3):
         from ..records import ActorRef

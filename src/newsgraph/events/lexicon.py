@@ -22,7 +22,7 @@ IDLE_CACHE = 200_000  # token forms remembered as matching no entry (a few MB at
 # Heads that stand for their "of" complement: "a mission of observers", "dozens of protesters".
 CONTAINERS = frozenset("""number group dozen hundred thousand million team batch series contingent
     shipment consignment ton tonne kg kilogram worth part member members mission delegation crowd
-    convoy lot package state return arrival entry presence round wave acre hectare dose""".split())
+    convoy lot package state return arrival entry presence round wave acre hectare dose flotilla decade""".split())
 
 OBJ_DEPS = frozenset(("dobj", "attr", "oprd", "dative"))
 MOD_DEPS = frozenset(("compound", "amod", "nmod", "npadvmod", "advmod", "poss"))
