@@ -141,8 +141,9 @@ def evaluate_gsr(records: list[dict[str, Any]], pipeline=None, limit: int | None
             _score_args(ev, doc, g, src, tgt, errors)
             _score_attributes(ev, doc, g, attrs, errors)
         for g in gold:
-            constructions[g.get("construction") or "-"]["n"] += 1
-            constructions[g.get("construction") or "-"]["matched"] += g not in unmatched
+            counts = constructions[g.get("construction") or "-"]
+            counts["n"] += 1
+            counts["matched"] += g not in unmatched
         for g in unmatched:
             fn[g["event_type"]] += 1
             errors.append({"id": g.get("id"), "text": text, "gold": g["event_type"],
@@ -221,9 +222,7 @@ def _score_attributes(ev: Any, doc: Document, gold: dict[str, Any], attrs: Count
     claimant = (gold.get("claimed_by") or {}).get("code")
     if claimant:
         attrs["claimant_country_n"] += 1
-        code = ev.claimed_by.code if ev.claimed_by else None
-        actor = doc.actor(ev.claimed_by.actor_id) if ev.claimed_by and ev.claimed_by.actor_id else None
-        country = (actor.country if actor is not None else None) or (code[:3] if code else None)
+        country = _pred_country_sector(ev, doc, "claimed_by")[0]
         if country and _norm_country(country) == _norm_country(claimant):
             attrs["claimant_country_ok"] += 1
         else:

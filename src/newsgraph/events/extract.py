@@ -662,8 +662,7 @@ def find_modality(f: Found, sent: "Span", according: "Token | None" = None, text
         flags.add("would")
     if any(c.dep_ in ("advmod",) and c.lower_ in HEDGES for c in tok.children):
         flags.add("reported")
-    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-           for c in tok.children):
+    if any(_is_condition(c) for c in tok.children):
         f.conditional = True  # "will withdraw unless ...": an ultimatum
     cur = tok
     steps = 0
@@ -671,7 +670,7 @@ def find_modality(f: Found, sent: "Span", according: "Token | None" = None, text
         child, cur = cur, cur.head
         steps += 1
         lemma = cur.lemma_.lower()
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+        if _is_condition(child):
             flags.add("hypothetical")
         if any(m.dep_ == "mark" and m.lower_ == "whether" for m in child.children):
             flags.add("question")
@@ -703,7 +702,7 @@ def find_modality(f: Found, sent: "Span", according: "Token | None" = None, text
                 flags.add("reported")
             elif lemma == "accord" and child.dep_ == "prep":
                 pass
-            elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+            elif _is_condition(child):
                 flags.add("hypothetical")
         if lemma in ("if", "unless"):
             flags.add("hypothetical")
@@ -869,13 +868,17 @@ def sentence_events(ann: "Annotation", sent: "Span", lexicon: Lexicon, speaker_a
     return found
 
 
+def _is_condition(clause: "Token") -> bool:
+    """Whether `clause` is an "if/unless" clause."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+
+
 def _condition_subject(tok: "Token") -> "Token | None":
     """The subject of an "if/unless" clause hanging on `tok` or on its complement ("threatened to
     close the strait if the United States ...")."""
     for verb in [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]:
         for clause in verb.children:
-            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "should")
-                                              for m in clause.children):
+            if _is_condition(clause):
                 return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
 
