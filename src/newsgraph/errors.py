@@ -29,6 +29,7 @@ MESSAGES: dict[str, str] = {
     "E021": "invalid Unicode in {field}: lone surrogate at character {position}",
     "E022": "invalid actor knowledge-base file {file}: {detail}",
     "E023": "processing took longer than {seconds} s (distributed.seconds_per_document): stopped",
+    "E024": "sentence encoder unavailable ({detail}): the story classifier runs without its MiniLM member",
 }
 
 

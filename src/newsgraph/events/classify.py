@@ -1,10 +1,18 @@
 """Story-level event type: which of the 16 PLOVER types an article is mainly about.
 
-Rules alone answer with the first top-ranked event of the article. The learned classifier (a
-multinomial logistic regression in numpy, trained by scripts/train_events.py on the NGEC
-synthetic stories) reads hashed word uni/bigrams of the text plus the rule events found in it
-(type, mode, CAMEO root, weighted by position), so it can still answer where the rules found
-nothing and overrule a first event that is background. No torch, no spaCy at inference: the
+Rules alone answer with the first top-ranked event of the article. The learned classifier
+(trained by scripts/train_events.py on the NGEC synthetic stories, whose labels come from the
+headline each story was written to) averages three readers' probabilities:
+
+- words: a multinomial logistic regression over hashed word uni/bigrams of the text and of its
+  lead sentence plus the rule events found in it (type, mode, CAMEO root, weighted by position);
+- headline words: TF-IDF cosine between the story and prototypes of the headlines it was
+  trained on (one per headline template), the best prototype of each type scoring the type;
+- headline vectors: the same with MiniLM sentence vectors of the first three sentences, through
+  a learned bilinear similarity, when the sentence encoder is installed (nlp/encoder.py).
+
+A story written to a headline echoes it, in words or in meaning, so matching headlines reads
+what a bag of words spread over the whole text dilutes. No torch and no spaCy at inference: the
 features come from Document.text and Document.events.
 """
 
@@ -98,17 +106,124 @@ def _get(e: Any, key: str, default: Any = None) -> Any:
     return e.get(key, default) if isinstance(e, dict) else getattr(e, key, default)
 
 
+PROTO_BUCKETS = 1 << 20  # the headline prototypes' own hashed space: wider, so fewer bigrams collide
+STORY_SENTENCES = (1.0, 0.5, 0.25)  # weights of the first three sentences in the story's vector
+
+
+def _grams(text: str) -> dict[int, int]:
+    words = [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
+    counts: dict[int, int] = {}
+    for i, w in enumerate(words):
+        for gram in (f"w:{w}", f"b:{words[i - 1]}_{w}" if i else None):
+            if gram:
+                k = zlib.crc32(gram.encode("utf-8")) & (PROTO_BUCKETS - 1)
+                counts[k] = counts.get(k, 0) + 1
+    return counts
+
+
+def tfidf(text: str, idf: dict[int, float]) -> dict[int, float]:
+    """Sublinear TF-IDF of the text's hashed uni/bigrams, L2-normalised; buckets without an idf
+    (never seen in a headline) are left out."""
+    vec = {k: (1.0 + math.log(n)) * idf[k] for k, n in _grams(text).items() if k in idf}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {k: v / norm for k, v in vec.items()}
+
+
+def headline_query(text: str, idf: dict[int, float]) -> dict[int, float]:
+    """What the headline prototypes are matched against: the lead sentence plus the text's start."""
+    query = tfidf(lead_sentence(text), idf)
+    for k, v in tfidf(text[:1500], idf).items():
+        query[k] = query.get(k, 0.0) + v
+    return query
+
+
+def story_sentences(text: str, n: int = len(STORY_SENTENCES)) -> list[str]:
+    """The first n sentences; a fragment under 20 characters joins the next one."""
+    out, pos = [], 0
+    for m in _SENT_END.finditer(text):
+        if m.end() - pos < 20:
+            continue
+        out.append(text[pos: m.end()].strip())
+        pos = m.end()
+        if len(out) == n:
+            return out
+    tail = text[pos:].strip()
+    return out + [tail] if tail else out or [text]
+
+
+def story_vector(vectors: np.ndarray) -> np.ndarray:
+    """One unit vector from the sentence vectors of story_sentences, the lead weighted most."""
+    v = sum(w * x for w, x in zip(STORY_SENTENCES, vectors))
+    return v / max(float(np.linalg.norm(v)), 1e-12)
+
+
+def type_max(similarity: np.ndarray, proto_type: np.ndarray, n_types: int) -> np.ndarray:
+    """(..., n_types): each type's best prototype; -1 for a type without prototypes."""
+    out = np.full(similarity.shape[:-1] + (n_types,), -1.0, dtype=np.float32)
+    for t in range(n_types):
+        cols = proto_type == t
+        if cols.any():
+            out[..., t] = similarity[..., cols].max(-1)
+    return out
+
+
+def softmax(z: np.ndarray, temperature: float = 1.0) -> np.ndarray:
+    z = (z - z.max(-1, keepdims=True)) / temperature
+    p = np.exp(z)
+    return p / p.sum(-1, keepdims=True)
+
+
 @dataclass
 class StoryModel:
-    weights: np.ndarray  # (N_BUCKETS, n_labels)
+    weights: np.ndarray  # (N_BUCKETS, n_labels): the words reader
     bias: np.ndarray
     labels: tuple[str, ...]
+    idf: dict[int, float]  # headline-words reader: idf of the buckets seen in headlines
+    proto_words: tuple[np.ndarray, np.ndarray, np.ndarray]  # (bucket, prototype, value): one TF-IDF
+    # prototype per headline template, flattened
+    proto_type: np.ndarray  # (n_protos,) label index of each prototype
+    proto_vectors: np.ndarray  # (n_protos, 384) headline-vector prototypes, unit length
+    bilinear: np.ndarray  # (384, 384) learned similarity story . M . prototype
+    temperatures: tuple[float, float]  # softmax temperatures of the two headline readers
 
     def scores(self, idx: np.ndarray, val: np.ndarray) -> np.ndarray:
+        """The words reader's probabilities."""
         z = (self.weights[idx].astype(np.float32) * val[:, None]).sum(0) + self.bias
-        z = z - z.max()
-        p = np.exp(z)
-        return p / p.sum()
+        return softmax(z)
+
+    def headline_word_scores(self, text: str) -> np.ndarray:
+        query = headline_query(text, self.idf)
+        qk = np.fromiter(query.keys(), dtype=np.int64, count=len(query))
+        qv = np.fromiter(query.values(), dtype=np.float32, count=len(query))
+        order = np.argsort(qk)
+        qk, qv = qk[order], qv[order]
+        keys, protos, values = self.proto_words
+        pos = np.minimum(np.searchsorted(qk, keys), max(len(qk) - 1, 0))
+        hit = qk[pos] == keys if len(qk) else np.zeros(len(keys), dtype=bool)
+        sims = np.bincount(protos[hit], weights=values[hit] * qv[pos[hit]], minlength=len(self.proto_type))
+        return softmax(type_max(sims, self.proto_type, len(self.labels)), self.temperatures[0])
+
+    def headline_vector_scores(self, vector: np.ndarray) -> np.ndarray:
+        sims = vector @ self.bilinear @ self.proto_vectors.T
+        return softmax(type_max(sims, self.proto_type, len(self.labels)), self.temperatures[1])
+
+    def probabilities(self, text: str, events: list[Any], vector: np.ndarray | None = None) -> np.ndarray:
+        """The mean of the readers' probabilities (two readers without a story vector)."""
+        readers = [self.scores(*story_features(text, events)), self.headline_word_scores(text)]
+        if vector is not None:
+            readers.append(self.headline_vector_scores(vector))
+        return np.mean(readers, axis=0)
+
+
+def save_story_model(path: Path, model: StoryModel) -> None:
+    idf_keys = np.fromiter(model.idf.keys(), dtype=np.int64)
+    keys, protos, values = model.proto_words
+    np.savez_compressed(
+        path, weights=model.weights.astype(np.float16), bias=model.bias, labels=np.array(model.labels),
+        idf_keys=idf_keys, idf_values=np.array([model.idf[k] for k in idf_keys], dtype=np.float32),
+        proto_keys=keys, proto_ids=protos, proto_values=values.astype(np.float16),
+        proto_type=model.proto_type, proto_vectors=model.proto_vectors.astype(np.float16),
+        bilinear=model.bilinear.astype(np.float16), temperatures=np.array(model.temperatures))
 
 
 @lru_cache(maxsize=2)
@@ -116,8 +231,13 @@ def load_story_model(path: str | None = None) -> StoryModel | None:
     p = Path(path) if path else MODEL_FILE
     if not p.exists():
         return None
-    data = np.load(p, allow_pickle=False)
-    return StoryModel(data["weights"], data["bias"].astype(np.float32), tuple(str(x) for x in data["labels"]))
+    d = np.load(p, allow_pickle=False)
+    return StoryModel(
+        d["weights"], d["bias"].astype(np.float32), tuple(str(x) for x in d["labels"]),
+        dict(zip(d["idf_keys"].tolist(), d["idf_values"].tolist())),
+        (d["proto_keys"], d["proto_ids"], d["proto_values"].astype(np.float32)), d["proto_type"],
+        d["proto_vectors"].astype(np.float32), d["bilinear"].astype(np.float32),
+        tuple(float(t) for t in d["temperatures"]))
 
 
 def rule_story_type(events: list[Any]) -> str | None:
@@ -127,16 +247,17 @@ def rule_story_type(events: list[Any]) -> str | None:
     return _get(pick[0], "type") if pick else None
 
 
-def story_type(document: Any, model: StoryModel | None = None) -> tuple[str | None, dict[str, float]]:
-    """(type, scores) for a Document; scores are the classifier's probabilities (empty for rules)."""
+def story_type(document: Any, model: StoryModel | None = None, encoder: Any = None) -> tuple[str | None, dict[str, float]]:
+    """(type, scores) for a Document; scores are the classifier's probabilities (empty for rules).
+    With a sentence encoder (nlp.encoder.load_encoder()) the headline-vector reader joins in."""
     text = _get(document, "text", "")
     events = _get(document, "events", []) or []
     if model is None:
         return rule_story_type(events), {}
-    idx, val = story_features(text, events)
-    p = model.scores(idx, val)
-    best = int(p.argmax())
-    return model.labels[best], {lab: round(float(x), 4) for lab, x in zip(model.labels, p)}
+    vector = story_vector(encoder.encode(story_sentences(text))) if encoder is not None else None
+    p = model.probabilities(text, events, vector)
+    return model.labels[int(p.argmax())], {lab: round(float(x), 4) for lab, x in zip(model.labels, p)}
 
 
-__all__ = ["PLOVER_TYPES", "StoryModel", "load_story_model", "story_features", "story_type", "rule_story_type"]
+__all__ = ["PLOVER_TYPES", "StoryModel", "load_story_model", "save_story_model", "story_features", "story_type",
+           "rule_story_type"]

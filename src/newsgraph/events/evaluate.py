@@ -234,6 +234,7 @@ def _score_attributes(ev: Any, doc: Document, gold: dict[str, Any], attrs: Count
 def evaluate_ngec(records: list[dict[str, Any]], pipeline=None, limit: int | None = None,
                   method: str = "auto") -> dict[str, Any]:
     from ..pipeline import default_pipeline
+    from ..nlp.encoder import load_encoder
     from .classify import load_story_model, story_type
 
     pipeline = pipeline or default_pipeline()
@@ -241,12 +242,13 @@ def evaluate_ngec(records: list[dict[str, Any]], pipeline=None, limit: int | Non
     model = load_story_model() if method in ("auto", "model") else None
     if method == "model" and model is None:
         raise FileNotFoundError("story model not found: run scripts/train_events.py")
+    encoder = load_encoder() if model is not None else None
     docs = pipeline.pipe([RawDoc(text=r["text"], id=r.get("id")) for r in records])
     tp, fp, fn = Counter(), Counter(), Counter()
     confusion: Counter = Counter()
     for r, doc in zip(records, docs):
         gold = r["event_type"]
-        pred = story_type(doc, model)[0] if isinstance(doc, Document) else None
+        pred = story_type(doc, model, encoder)[0] if isinstance(doc, Document) else None
         confusion[(gold, pred)] += 1
         if pred == gold:
             tp[gold] += 1
@@ -257,7 +259,8 @@ def evaluate_ngec(records: list[dict[str, Any]], pipeline=None, limit: int | Non
     out = prf(tp, fp, fn, PLOVER_TYPES)
     out["format"] = "ngec"
     out["stories"] = len(records)
-    out["method"] = "model" if model is not None else "rules"
+    out["method"] = ("rules" if model is None else "model, three readers" if encoder is not None
+                     else "model, two readers (no sentence encoder)")
     out["accuracy"] = round(sum(tp.values()) / len(records), 3) if records else 0.0
     out["confusion"] = {f"{g}->{p}": n for (g, p), n in confusion.most_common(30) if g != p}
     return out
