@@ -179,3 +179,16 @@ def test_members_of_an_organisation_and_the_group(extract):
     isis = actor_named(doc, "ISIS fighters")
     assert isis.kb_id == "ISIS" and actor_named(doc, "The group") is isis
     assert actor_named(doc, "NATO warplanes").kb_id is None  # equipment, not the alliance itself
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    # a bare "National Liberation Army" is Colombia's ELN in today's news, not Kosovo's KLA
+    ("The National Liberation Army freed two soldiers on Saturday.", "The National Liberation Army", "COLREB"),
+    # the longer name wins over the alias inside it
+    ("Fighters of the West Papua National Liberation Army burned a school.",
+     "the West Papua National Liberation Army", "IDNREB"),
+    # "Papuan" is of Indonesia's Papua provinces; Papua New Guinea's people are Papua New Guineans
+    ("Papuan students marched in Jakarta.", "Papuan students", "IDNEDU"),
+])
+def test_liberation_armies_and_papuans(extract, text, mention, code):
+    assert actor_named(extract(text), mention).code == code
