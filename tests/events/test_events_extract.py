@@ -451,6 +451,17 @@ def test_target_classes(extract, text, etype, tgt):
     assert ev.type == etype and _country(doc, ev, "target") == tgt, (ev.type, ev.target)
 
 
+@pytest.mark.parametrize("text, code", [
+    ("Riot police fired rubber bullets at thousands of protesters in Dhaka on Sunday.", "BGDCVL"),
+    ("Rebels launched a drone at a Danish-flagged container ship off the port of Hodeidah.", "DNK"),
+    ("Soldiers opened fire at a crowd of mourners near Al-Fashir.", "CVL"),
+])
+def test_an_assault_aims_at_its_target_not_with_its_weapon(extract, text, code):
+    """In an assault "at" and a common noun names the target, whatever the object (the weapon)."""
+    ev = main_events(extract(text, date="2024-05-01").events)[0]
+    assert ev.type == "ASSAULT" and ev.target is not None and (ev.target.code or "").endswith(code), ev.target
+
+
 def test_a_noun_naming_a_kind_is_no_event(extract):
     """"riot police" and "strike group" name kinds of police and ships, not a riot or a strike."""
     doc = extract("Paraguayan riot police fired tear gas at protesters as a carrier strike group sailed past.")
