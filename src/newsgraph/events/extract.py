@@ -585,7 +585,7 @@ def find_arguments(ann: "Annotation", f: Found, speaker) -> None:
                              if a.token.i not in seen and not (a.ref.actor_id and a.ref.actor_id in source_ids)])
                  for t, trole in cands]
         # a place the act happens in ("killed five policemen in Kabul") is a target only when
-        # nothing else is (the component gives its country to a target of unknown country). In an
+        # nothing else is; it still gives its country to a target of unknown country. In an
         # assault, "at" and a common noun is what the act aims at, and its target whatever the
         # object ("launched a drone at a tanker"); "at" and a name is a place ("at Bulo Marer")
         aimed = [f.entry.type == "ASSAULT" and trole == "pobj" and t.head.lower_ == "at"
@@ -595,6 +595,14 @@ def find_arguments(ann: "Annotation", f: Found, speaker) -> None:
         ranked = [c for c, aim in zip(zip(coded, is_place), aimed) if aim] + list(zip(coded, is_place))
         pick = next((args for (_, _, args), place in ranked if args and not place), None)
         places = [a for (_, _, args), place in zip(coded, is_place) if place for a in args if a.country]
+        if pick and places and all(not a.country and a.sector for a in pick):
+            # the place's country, from the clause: the component's _placed does the same from the
+            # places stage's location, which a pipeline without places lacks
+            from ..records import ActorRef
+
+            c = places[0].country
+            pick = [Arg(ActorRef(a.ref.name, a.ref.actor_id, c + a.sector), c, a.sector, a.token, a.role)
+                    for a in pick]
         pick = pick or (places[:1] or None)
         if pick:
             f.targets = pick
