@@ -395,6 +395,23 @@ BLIND_ROUND_CLASSES = [
     ("Hanoi eased curbs on private enterprise in August.", "CONCEDE", "VNM", None),
     ("Managua's expulsion of the papal nuncio angered the Vatican.", "SANCTION", "NIC", None),
     ("\"I ask forgiveness of the victims and their families,\" the Guatemalan president said.", "CONCEDE", "GTM", None),
+    # round 12
+    ("Madrid moved 2,000 extra police officers into Barcelona before the vote.", "MOBILIZE", "ESP", None),
+    ("The Dutch prime minister defended the asylum reform before parliament.", "SUPPORT", "NLD", None),
+    ("Ottawa dropped a planned hike in the carbon levy after weeks of protests.", "CONCEDE", "CAN", None),
+    ("The World Bank paid out $500 million in budget support to Kenya.", "AID", None, "KEN"),
+    ("A former Philippine senator was found guilty of plunder by an anti-graft court.", "SANCTION", None, None),
+    ("Washington froze $300 million in military aid to Cairo.", "SANCTION", "USA", "EGY"),
+    ("India has not joined the naval coalition patrolling the Red Sea.", "COOPERATE", "IND", None),
+    ("A Chinese coast guard vessel rammed a Vietnamese fishing boat near the Paracels.", "ASSAULT", "CHN", "VNM"),
+    ("A 48-hour strike by dockworkers shut the port of Antwerp.", "PROTEST", "BEL", None),
+    ("Tokyo reaffirmed that the security treaty with Washington covers the islands.", "SUPPORT", "JPN", None),
+    ("Belarus handed over 12 armoured personnel carriers to the Russian army.", "AID", "BLR", "RUS"),
+    ("Uzbekistan has not extended formal recognition to the Taliban government.", "SUPPORT", "UZB", None),
+    ("Seoul's foreign minister voiced regret over the incident.", "CONCEDE", None, None),
+    ("Army helicopters ferried food and medicine to villages cut off by the floods in Pakistan.", "AID", "PAK", None),
+    ("Sudan and Chad signed a border security charter in N'Djamena.", "SUPPORT", None, None),
+    ("The European Union has not recognised the junta that seized power in Niamey.", "SUPPORT", None, "NER"),
 ]
 
 
