@@ -408,7 +408,7 @@ BLIND_ROUND_CLASSES = [
     ("Tokyo reaffirmed that the security treaty with Washington covers the islands.", "SUPPORT", "JPN", None),
     ("Belarus handed over 12 armoured personnel carriers to the Russian army.", "AID", "BLR", "RUS"),
     ("Uzbekistan has not extended formal recognition to the Taliban government.", "SUPPORT", "UZB", None),
-    ("Seoul's foreign minister voiced regret over the incident.", "CONCEDE", None, None),
+    ("Seoul's foreign minister voiced regret over the incident.", "CONCEDE", "KOR", None),
     ("Army helicopters ferried food and medicine to villages cut off by the floods in Pakistan.", "AID", "PAK", None),
     ("Sudan and Chad signed a border security charter in N'Djamena.", "SUPPORT", None, None),
     ("The European Union has not recognised the junta that seized power in Niamey.", "SUPPORT", None, "NER"),

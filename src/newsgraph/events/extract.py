@@ -48,7 +48,7 @@ HEDGES = frozenset("reportedly allegedly purportedly apparently supposedly".spli
 LIGHT = frozenset("""launch carry conduct stage mount hold begin start continue resume intensify escalate step
     make issue lodge file take join order announce declare reach conclude open undertake wage unleash perform
     organize organise call lead go impose sign approve authorize authorise deliver send provide give offer
-    renew break end halt suspend extend observe violate breach engage fly place put""".split())
+    renew break end halt suspend extend observe violate breach engage fly place put voice express""".split())
 PARTICIPATE = frozenset("be remain participate enter join engage part".split())
 INVERSE_LIGHT = frozenset("face suffer receive survive escape come".split())
 OBJECT_CONTROL = frozenset("urge ask press pressure call invite force order persuade allow permit encourage "
