@@ -113,11 +113,9 @@ STORY_SENTENCES = (1.0, 0.5, 0.25)  # weights of the first three sentences in th
 def _grams(text: str) -> dict[int, int]:
     words = [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
     counts: dict[int, int] = {}
-    for i, w in enumerate(words):
-        for gram in (f"w:{w}", f"b:{words[i - 1]}_{w}" if i else None):
-            if gram:
-                k = zlib.crc32(gram.encode("utf-8")) & (PROTO_BUCKETS - 1)
-                counts[k] = counts.get(k, 0) + 1
+    for gram in [f"w:{w}" for w in words] + [f"b:{a}_{b}" for a, b in zip(words, words[1:])]:
+        k = zlib.crc32(gram.encode("utf-8")) & (PROTO_BUCKETS - 1)
+        counts[k] = counts.get(k, 0) + 1
     return counts
 
 
@@ -193,14 +191,9 @@ class StoryModel:
 
     def headline_word_scores(self, text: str) -> np.ndarray:
         query = headline_query(text, self.idf)
-        qk = np.fromiter(query.keys(), dtype=np.int64, count=len(query))
-        qv = np.fromiter(query.values(), dtype=np.float32, count=len(query))
-        order = np.argsort(qk)
-        qk, qv = qk[order], qv[order]
         keys, protos, values = self.proto_words
-        pos = np.minimum(np.searchsorted(qk, keys), max(len(qk) - 1, 0))
-        hit = qk[pos] == keys if len(qk) else np.zeros(len(keys), dtype=bool)
-        sims = np.bincount(protos[hit], weights=values[hit] * qv[pos[hit]], minlength=len(self.proto_type))
+        weights = values * np.array([query.get(k, 0.0) for k in keys.tolist()], dtype=np.float32)
+        sims = np.bincount(protos, weights=weights, minlength=len(self.proto_type))
         return softmax(type_max(sims, self.proto_type, len(self.labels)), self.temperatures[0])
 
     def headline_vector_scores(self, vector: np.ndarray) -> np.ndarray:

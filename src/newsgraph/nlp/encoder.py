@@ -29,7 +29,7 @@ class SentenceEncoder:
         import onnxruntime as ort
 
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads  # one per worker process: the pipeline scales by processes
+        options.intra_op_num_threads = threads  # one: newsgraph scales out by processes, not threads
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
         self.session = ort.InferenceSession(model_path, sess_options=options, providers=["CPUExecutionProvider"])
