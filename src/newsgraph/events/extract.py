@@ -592,8 +592,8 @@ def find_arguments(ann: "Annotation", f: Found, speaker) -> None:
                  and t.pos_ != "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC") for t, trole, _ in coded]
         is_place = [trole == "pobj" and t.head.lower_ in ("in", "at", "near", "inside", "across") and not aim
                     for (t, trole, _), aim in zip(coded, aimed)]
-        ranked = [c for c, aim in zip(zip(coded, is_place), aimed) if aim] + list(zip(coded, is_place))
-        pick = next((args for (_, _, args), place in ranked if args and not place), None)
+        ranked = sorted(zip(coded, is_place, aimed), key=lambda c: not c[2])  # (stable: aimed first)
+        pick = next((args for (_, _, args), place, _ in ranked if args and not place), None)
         places = [a for (_, _, args), place in zip(coded, is_place) if place for a in args if a.country]
         if pick and places and all(not a.country and a.sector for a in pick):
             # the place's country, from the clause: the component's _placed does the same from the
